@@ -1,0 +1,95 @@
+"""The command line: parses arguments and hands over to the core or the TUI.
+
+Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage errors.
+Textual is imported only by ``open`` (and by ``argmap`` with no command).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from argmap import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"argmap: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _search_path(args: argparse.Namespace) -> tuple[Path, ...]:
+    return tuple(Path(p) for p in (args.source_path or ()))
+
+
+def _add_source_path(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source-path", action="append", metavar="DIR",
+                   help="another folder to find source files and catalogues in (repeatable; "
+                   "also ARGMAP_SOURCE_PATH)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="argmap",
+        description="Argument maps of policy debates, every claim checked against its source. "
+        "With no command, opens the bundled ABM Treaty scenario.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("validate", help="check scenario files and report every problem")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="scenario files or folders (default: the bundled scenarios)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
+    p.add_argument("--quiet", "-q", action="store_true", help="print errors only, no warnings")
+    _add_source_path(p)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    p.add_argument("--catalogue", action="store_true", help="the schema of catalogue.yaml instead")
+
+    p = sub.add_parser("export", help="print a scenario fully resolved")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--format", choices=("json",), default="json")
+    _add_source_path(p)
+
+    p = sub.add_parser("new", help="write a small valid scenario to start from")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    p = sub.add_parser("quote", help="print the exact passages of a source containing some words")
+    p.add_argument("source", metavar="SOURCE", help="a source id: from a catalogue, or from --scenario")
+    p.add_argument("words", metavar="WORDS")
+    p.add_argument("--scenario", type=Path, help="take the source from this scenario's sources")
+    _add_source_path(p)
+
+    p = sub.add_parser("coverage", help="list, per source, the paragraphs no claim quotes yet")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--all", action="store_true", help="list every paragraph, quoted or not")
+    _add_source_path(p)
+
+    p = sub.add_parser("open", help="open a scenario in the terminal UI")
+    p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="default: the bundled scenario")
+    p.add_argument("--date", help="start at this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--claim", help="start on this claim")
+    _add_source_path(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["open"])
+    from argmap import commands
+
+    try:
+        return commands.COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

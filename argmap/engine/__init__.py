@@ -1,0 +1,1 @@
+"""Pure debate logic: time, positions and (later) argumentation semantics."""

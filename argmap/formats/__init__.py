@@ -1,0 +1,1 @@
+"""Interchange formats: one module per format, each pure (no file access, no UI)."""

@@ -1,0 +1,306 @@
+"""Scenario files in, validated scenarios (or located diagnostics) out.
+
+The layers run in order: read the bytes safely, parse (YAML or JSON), check the shape against
+the JSON Schema and the models, then the meaning (``argmap.checks``). Every problem found is
+reported in one run. A valid file takes the fast path: a fast parser, the models, the checks;
+positions and the JSON Schema are computed only once there is something to report, and then
+every diagnostic is the same as if they had run from the start.
+
+This is the only module that reads files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap import shape
+from argmap.diagnostics import Diagnostic, Path as DataPath, has_errors
+from argmap.locations import UnsafePath, find_file, source_roots
+from argmap.model import FORMAT_VERSION, Catalogue, Scenario, Source
+from argmap.parsing import ParseFailed, Positioned, fast_parse, positioned_parse
+from argmap.quotes import SourceText
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest scenario or source file read (64 MiB); a 100,000-claim scenario is about 40 MB."""
+
+CATALOGUE_NAME = "catalogue.yaml"
+
+
+@dataclass
+class LoadedSource:
+    """A source with its facts completed from a catalogue and its text ready for quotes."""
+
+    facts: Source
+    path: Path
+    text: SourceText
+    catalogue: Path | None = None
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading one file: a scenario when there are no errors, and diagnostics."""
+
+    path: Path
+    scenario: Scenario | None
+    sources: dict[str, LoadedSource] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not has_errors(self.diagnostics)
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file within the size limit, or say why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [
+                Diagnostic(
+                    "E002",
+                    f"file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB",
+                    name,
+                    hint="split the scenario, or trim the source to the passages it quotes",
+                )
+            ]
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, [Diagnostic("E001", "is a folder, not a file", name)]
+    except OSError as exc:
+        return None, [Diagnostic("E001", f"cannot read: {exc.strerror or exc}", name)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Diagnostic(
+                "E003",
+                f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+                name,
+                line,
+                col,
+                "save the file as UTF-8",
+            )
+        ]
+    return text, []
+
+
+def _parse(text: str, name: str) -> tuple[Any, Positioned | None, list[Diagnostic]]:
+    if not text.strip():
+        return None, None, [Diagnostic("E004", "the file is empty", name, 1, 1, "start from 'argmap new'")]
+    try:
+        return fast_parse(text, name), None, []
+    except ParseFailed as exc:
+        positioned = positioned_parse(text, name)
+        if positioned.diagnostics:
+            return None, positioned, positioned.diagnostics
+        # The positioned parser accepted what the fast one refused: report the fast one's reason.
+        return None, positioned, [Diagnostic("E005", f"syntax: {exc}", name, 1, 1)]
+
+
+def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
+    """Load and check one scenario file; never raises for bad input."""
+    name = display_name(path)
+    result = Loaded(path, None)
+    text, problems = read_text(path, name)
+    if text is None:
+        result.diagnostics = problems
+        return result
+    data, positioned, problems = _parse(text, name)
+    if problems:
+        result.diagnostics = problems
+        return result
+    if data is None:
+        data = {}
+
+    positions: list[Positioned | None] = [positioned]
+
+    def where() -> Positioned:
+        if positions[0] is None:
+            positions[0] = positioned_parse(text, name)
+        return positions[0]
+
+    diagnostics: list[Diagnostic] = []
+    scenario: Scenario | None = None
+    if not isinstance(data, dict):
+        diagnostics.append(
+            Diagnostic("E201", f"a scenario is a mapping of keys (title:, claims:, ...), not a {shape.type_name(data)}",
+                       path=(), hint="start from 'argmap new'")
+        )
+    elif isinstance(data.get("format"), int) and not isinstance(data.get("format"), bool) and data["format"] > FORMAT_VERSION:
+        diagnostics.append(
+            Diagnostic("E205", f"written for scenario format {data['format']}; this argmap reads up to {FORMAT_VERSION}",
+                       path=("format",), hint="upgrade argmap to open this file")
+        )
+    else:
+        scenario, shape_problems = shape.validate(data)
+        diagnostics += shape_problems
+        if scenario is not None:
+            sources, source_problems = resolve_sources(scenario, path, search_path)
+            result.sources = sources
+            diagnostics += source_problems
+            from argmap.checks import check
+
+            diagnostics += check(scenario, sources, shape.raw_ids(data) if shape_problems else None)
+
+    if diagnostics:
+        located = where()
+        diagnostics = [_locate(d, name, located) for d in diagnostics]
+    result.diagnostics = diagnostics
+    if not has_errors(diagnostics):
+        result.scenario = scenario
+    return result
+
+
+def _locate(d: Diagnostic, name: str, positioned: Positioned) -> Diagnostic:
+    if d.file and d.file != name:
+        return d
+    line, col = positioned.where(d.path, key=d.code == "E202")
+    return d.located(name, line, col)
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+def _catalogues(roots: list[Path]) -> tuple[dict[str, tuple[Source, Path]], list[Diagnostic]]:
+    """Every catalogue entry found in the roots, first root winning."""
+    entries: dict[str, tuple[Source, Path]] = {}
+    problems: list[Diagnostic] = []
+    for root in roots:
+        file = root / CATALOGUE_NAME
+        if not file.is_file():
+            continue
+        name = display_name(file)
+        text, read_problems = read_text(file, name)
+        if text is None:
+            problems += read_problems
+            continue
+        data, positioned, parse_problems = _parse(text, name)
+        if parse_problems:
+            problems += parse_problems
+            continue
+        catalogue, shape_problems = shape.validate(data, Catalogue)
+        if shape_problems:
+            located = positioned or positioned_parse(text, name)
+            problems += [_locate(d, name, located) for d in shape_problems]
+        if catalogue is None:
+            continue
+        for source in catalogue.sources:
+            entries.setdefault(source.id, (source, root))
+    return entries, problems
+
+
+def _is_reference(source: Source) -> bool:
+    return source.model_fields_set <= {"id"}
+
+
+def resolve_sources(
+    scenario: Scenario, scenario_path: Path, search_path: tuple[Path, ...] = ()
+) -> tuple[dict[str, LoadedSource], list[Diagnostic]]:
+    """Complete catalogue references, find each source file safely and read it."""
+    roots = source_roots(scenario_path, search_path)
+    problems: list[Diagnostic] = []
+    catalogue: dict[str, tuple[Source, Path]] | None = None
+    loaded: dict[str, LoadedSource] = {}
+    for i, source in enumerate(scenario.sources):
+        at: DataPath = ("sources", i)
+        facts, lookup_roots, catalogue_root = source, roots, None
+        if _is_reference(source):
+            if catalogue is None:
+                catalogue, catalogue_problems = _catalogues(roots)
+                problems += catalogue_problems
+            if source.id not in catalogue:
+                from argmap.checks import did_you_mean
+
+                problems.append(
+                    Diagnostic("E101", f"source '{source.id}' is not in any catalogue", path=(*at, "id"),
+                               hint=did_you_mean(source.id, catalogue) or
+                               "describe it here (title, file, ...) or add it to a catalogue.yaml beside its file")
+                )
+                continue
+            facts, catalogue_root = catalogue[source.id]
+            lookup_roots = [catalogue_root, *[r for r in roots if r != catalogue_root]]
+        origin = f" (from {display_name(catalogue_root / CATALOGUE_NAME)})" if catalogue_root else ""
+        if facts.file is None:
+            problems.append(
+                Diagnostic("E113", f"source '{source.id}' names no file{origin}", path=at,
+                           hint="add 'file:' with the text file's name")
+            )
+            continue
+        try:
+            file, refused = find_file(facts.file, lookup_roots)
+        except UnsafePath as exc:
+            problems.append(
+                Diagnostic("E106", f"unsafe source path: {exc}{origin}", path=(*at, "file"),
+                           hint="name the file relative to the scenario's folder, a search path or seeds/")
+            )
+            continue
+        if file is None:
+            code = "E106" if refused else "E103"
+            message = (f"source file '{facts.file}' is a link out of its folder{origin}" if refused
+                       else f"source file '{facts.file}' not found{origin}")
+            problems.append(
+                Diagnostic(code, message, path=(*at, "file"),
+                           hint="looked in: " + ", ".join(display_name(r) for r in lookup_roots))
+            )
+            continue
+        raw_name = display_name(file)
+        text, read_problems = _read_source(file, raw_name, facts, at, origin)
+        problems += read_problems
+        if text is None:
+            continue
+        loaded[source.id] = LoadedSource(
+            facts, file, SourceText(text, facts.furniture),
+            catalogue_root / CATALOGUE_NAME if catalogue_root else None,
+        )
+    return loaded, problems
+
+
+def _read_source(
+    file: Path, name: str, facts: Source, at: DataPath, origin: str
+) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            return None, [Diagnostic("E002", f"source file {name} is over {MAX_BYTES // 2**20} MiB", path=at)]
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic("E001", f"cannot read source file {name}: {exc.strerror or exc}", path=at)]
+    problems = []
+    if facts.sha256 is not None:
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != facts.sha256:
+            problems.append(
+                Diagnostic("E105", f"source '{facts.id}': {name} has sha256 {actual}{origin}",
+                           path=(*at, "sha256"),
+                           hint=f"expected {facts.sha256}; if the text was changed on purpose, "
+                           "re-check the quotes and update sha256")
+            )
+    try:
+        return raw.decode("utf-8-sig"), problems
+    except UnicodeDecodeError:
+        return None, [*problems, Diagnostic("E003", f"source file {name} is not UTF-8", path=at)]
+
+
+def load_source_text(source_id: str, scenario_path: Path | None = None,
+                     search_path: tuple[Path, ...] = ()) -> LoadedSource | list[Diagnostic]:
+    """One source by id, from the catalogues (for ``argmap quote``)."""
+    from argmap.locations import bundled_scenario
+
+    base = scenario_path or bundled_scenario()
+    stub = Scenario.model_construct(sources=(Source(id=source_id),))
+    loaded, problems = resolve_sources(stub, base, search_path)
+    if source_id in loaded:
+        return loaded[source_id]
+    return problems

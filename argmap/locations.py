@@ -1,0 +1,88 @@
+"""Where argmap finds its bundled data and a scenario's source files.
+
+The bundled ``seeds/`` and ``scenarios/`` folders sit at the top of the repository. A wheel
+carries them inside the package as ``argmap/_data/``; both layouts are looked up here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+SEARCH_PATH_ENV = "ARGMAP_SOURCE_PATH"
+BUNDLED_SCENARIO = "abm-treaty-1997-2001.yaml"
+
+
+def _data_dir(name: str) -> Path:
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def seeds_dir() -> Path:
+    """The bundled source documents and their catalogue."""
+    return _data_dir("seeds")
+
+
+def scenarios_dir() -> Path:
+    """The bundled scenarios."""
+    return _data_dir("scenarios")
+
+
+def bundled_scenario() -> Path:
+    return scenarios_dir() / BUNDLED_SCENARIO
+
+
+def source_roots(scenario_file: Path, extra: tuple[Path, ...] = ()) -> list[Path]:
+    """Folders a scenario's source files may come from, in the order they are searched.
+
+    The scenario's own folder, then the search path (``--source-path`` and
+    ``ARGMAP_SOURCE_PATH``), then the ``seeds/`` folder of the project or installation.
+    """
+    roots = [scenario_file.resolve().parent, *extra]
+    env = os.environ.get(SEARCH_PATH_ENV, "")
+    roots += [Path(p) for p in env.split(os.pathsep) if p]
+    roots.append(seeds_dir())
+    seen: list[Path] = []
+    for root in roots:
+        resolved = root.resolve()
+        if resolved not in seen:
+            seen.append(resolved)
+    return seen
+
+
+class UnsafePath(ValueError):
+    """A file name that would reach outside the folders sources may come from."""
+
+
+def check_relative(name: str) -> None:
+    """Refuse absolute paths, drive letters, '..' and empty parts before touching the disk."""
+    if not name or name.startswith(("/", "\\", "~")) or (len(name) > 1 and name[1] == ":"):
+        raise UnsafePath(f"'{name}' is an absolute path")
+    parts = name.replace("\\", "/").split("/")
+    if any(p in ("..", "") for p in parts):
+        raise UnsafePath(f"'{name}' leaves its folder")
+
+
+def find_file(name: str, roots: list[Path]) -> tuple[Path | None, list[str]]:
+    """Find ``name`` under the first root that has it.
+
+    Returns the path (or None) and the reasons files were refused: a symlink that resolves
+    outside its root is never followed.
+    """
+    check_relative(name)
+    refused: list[str] = []
+    for root in roots:
+        candidate = root / name
+        if not candidate.exists():
+            continue
+        real = candidate.resolve()
+        if not real.is_relative_to(root) or not real.is_file():
+            refused.append(f"{candidate} points outside {root}")
+            continue
+        return real, refused
+    return None, refused

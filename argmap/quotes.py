@@ -1,0 +1,241 @@
+"""Verbatim quotes: normalising layout, finding quotes in a source, and the passages around them.
+
+A quote matches its source when the two are equal after normalising *layout only*: runs of
+whitespace and line breaks become one space; a hyphen or dash at a line end joins the next line
+(the hyphen stays: "US-" then "Russian" reads "US-Russian"); curly quotes and apostrophes become
+straight ones; "--", en and em dashes become one dash; the ellipsis character becomes "...".
+Spelling and case are never touched. Declared page furniture is cut out of the source before
+matching, and ``[...]`` in a quote stands for omitted words (at most ``MAX_GAP`` characters).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ELISION = re.compile(r"\s*\[(?:\.\.\.|…)\]\s*")
+MAX_GAP = 400
+"""The most normalised characters an elision ``[...]`` may stand for."""
+
+# Sources larger than this many characters times quotes are searched with an index.
+_INDEX_THRESHOLD = 5_000_000
+_KEY_CHARS = 24
+
+_LAYOUT = re.compile(
+    r"(?P<brk>[-\u2010\u2011\u2012\u2013\u2014\u2015]+)[ \t\xa0]*\r?\n\s*"
+    r"|(?P<ws>[^\S ]\s*| \s+)"
+    r"|(?P<dash>--+|[\u2012\u2013\u2014\u2015])"
+    r"|(?P<q2>[\u201c\u201d\u201e\u201f\u2033])"
+    r"|(?P<q1>[\u2018\u2019\u201a\u201b\u2032])"
+    r"|(?P<ell>\u2026)"
+)
+
+
+def _dash(run: str) -> str:
+    return "-" if run in ("-", "\u2010", "\u2011") else "\u2014"
+
+
+def _replacement(m: re.Match[str]) -> str:
+    kind = m.lastgroup
+    if kind == "brk":
+        return _dash(m.group("brk"))
+    if kind == "ws":
+        return " "
+    if kind == "dash":
+        return "\u2014"
+    if kind == "q2":
+        return '"'
+    if kind == "q1":
+        return "'"
+    return "..."
+
+
+def normalise(text: str) -> str:
+    """The layout-free form of a quote (or of any text)."""
+    return _LAYOUT.sub(_replacement, text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Where a quote was found, as a span of the normalised source."""
+
+    start: int
+    end: int
+
+
+class SourceText:
+    """A source document, normalised once, with a map back to the original offsets."""
+
+    def __init__(self, original: str, furniture: Sequence[str] = ()) -> None:
+        self.original = original
+        pieces: list[str] = []
+        # (normalised offset, original offset) wherever the two stop running in step.
+        norm_at: list[int] = [0]
+        orig_at: list[int] = [0]
+        n = o = 0
+        for m in _LAYOUT.finditer(original):
+            plain = m.start() - o
+            pieces.append(original[o : m.start()])
+            n += plain
+            rep = _replacement(m)
+            pieces.append(rep)
+            n += len(rep)
+            o = m.end()
+            norm_at.append(n)
+            orig_at.append(o)
+        pieces.append(original[o:])
+        self.text = "".join(pieces)
+        self._norm_at = norm_at
+        self._orig_at = orig_at
+        for passage in furniture:
+            self._cut(normalise(passage))
+        self._automaton: object | None = None
+
+    def _cut(self, passage: str) -> None:
+        """Remove every occurrence of a furniture passage, with one space before it."""
+        if not passage:
+            return
+        spans = []
+        start = self.text.find(passage)
+        while start != -1:
+            a = start - 1 if start > 0 and self.text[start - 1] == " " else start
+            spans.append((a, start + len(passage)))
+            start = self.text.find(passage, start + len(passage))
+        for a, b in reversed(spans):
+            orig_b = self.to_original(b)
+            self.text = self.text[:a] + self.text[b:]
+            cut = b - a
+            i = bisect.bisect_right(self._norm_at, a)
+            tail_n = [x - cut for x in self._norm_at[i:] if x >= b]
+            tail_o = [y for x, y in zip(self._norm_at[i:], self._orig_at[i:], strict=True) if x >= b]
+            self._norm_at[i:] = [a, *tail_n]
+            self._orig_at[i:] = [orig_b, *tail_o]
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of a normalised offset."""
+        i = bisect.bisect_right(self._norm_at, pos) - 1
+        return min(self._orig_at[i] + (pos - self._norm_at[i]), len(self.original))
+
+    def to_normalised(self, pos: int) -> int:
+        """Normalised offset of an original offset (the nearest one inside replaced layout)."""
+        i = bisect.bisect_right(self._orig_at, pos) - 1
+        nxt = self._norm_at[i + 1] if i + 1 < len(self._norm_at) else len(self.text)
+        return min(self._norm_at[i] + (pos - self._orig_at[i]), nxt)
+
+    def line_col(self, orig_pos: int) -> tuple[int, int]:
+        line = self.original.count("\n", 0, orig_pos) + 1
+        col = orig_pos - (self.original.rfind("\n", 0, orig_pos) + 1) + 1
+        return line, col
+
+    # --- finding quotes -------------------------------------------------------------------
+
+    def find(self, quote: str) -> Match | None:
+        return self.find_many([quote])[0]
+
+    def find_many(self, quotes: Sequence[str]) -> list[Match | None]:
+        """Find each quote; costs about the source length plus the quotes' length."""
+        parts = [[normalise(p) for p in ELISION.split(q)] for q in quotes]
+        parts = [[p for p in ps if p] for ps in parts]
+        firsts = [ps[0] if ps else "" for ps in parts]
+        if len(quotes) * len(self.text) > _INDEX_THRESHOLD:
+            candidates = self._indexed_candidates(firsts)
+        else:
+            candidates = [self._scan(f) for f in firsts]
+        return [self._complete(ps, c) for ps, c in zip(parts, candidates, strict=True)]
+
+    def _scan(self, first: str) -> list[int]:
+        if not first:
+            return []
+        found, start = [], self.text.find(first)
+        while start != -1:
+            found.append(start)
+            start = self.text.find(first, start + 1)
+        return found
+
+    def _indexed_candidates(self, firsts: Sequence[str]) -> list[list[int]]:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        keys = {f[:_KEY_CHARS] for f in firsts if f}
+        for key in keys:
+            automaton.add_word(key, len(key))
+        if not keys:
+            return [[] for _ in firsts]
+        automaton.make_automaton()
+        hits: dict[str, list[int]] = {}
+        for end, length in automaton.iter(self.text):
+            start = end - length + 1
+            hits.setdefault(self.text[start : end + 1], []).append(start)
+        return [
+            [s for s in hits.get(f[:_KEY_CHARS], ()) if self.text.startswith(f, s)] if f else []
+            for f in firsts
+        ]
+
+    def _complete(self, parts: list[str], starts: list[int]) -> Match | None:
+        for start in starts:
+            end = start + len(parts[0])
+            for part in parts[1:]:
+                nxt = self.text.find(part, end, end + MAX_GAP + len(part))
+                if nxt == -1:
+                    break
+                end = nxt + len(part)
+            else:
+                return Match(start, end)
+        return None
+
+    # --- helping authors ------------------------------------------------------------------
+
+    def closest(self, quote: str) -> str | None:
+        """The passage of the source most like a quote that was not found."""
+        target = normalise(ELISION.sub(" ", quote))
+        words = target.split(" ")
+        votes: dict[int, int] = {}
+        width = 3 if len(words) >= 3 else len(words)
+        for i in range(len(words) - width + 1):
+            gram = " ".join(words[i : i + width])
+            offset = len(" ".join(words[:i])) + (1 if i else 0)
+            for pos in self._scan(gram)[:50]:
+                votes[pos - offset] = votes.get(pos - offset, 0) + 1
+        if not votes:
+            return None
+        best = max(votes, key=lambda k: (votes[k], -k))
+        start = self.text.rfind(" ", 0, max(best, 0) + 1) + 1
+        end = self.text.find(" ", start + len(target) + 12)
+        return self.text[start : end if end != -1 else len(self.text)].strip()
+
+    def passages(self, words: str, limit: int = 20) -> list[tuple[int, str]]:
+        """Sentences containing a phrase, as (line, pastable text); falls back to all words."""
+        phrase = normalise(words)
+        starts = self._scan(phrase)
+        if not starts:
+            wanted = [w.lower() for w in phrase.split(" ") if w]
+            starts = [
+                s for s, e in self._sentences() if all(w in self.text[s:e].lower() for w in wanted)
+            ]
+        out: list[tuple[int, str]] = []
+        seen: set[int] = set()
+        for pos in starts:
+            s, e = self._sentence_around(pos)
+            if s in seen:
+                continue
+            seen.add(s)
+            out.append((self.line_col(self.to_original(s))[0], self.text[s:e]))
+            if len(out) >= limit:
+                break
+        return out
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for m in re.finditer(r"(?<=[.!?])[\"']? (?=[A-Z\"'])", self.text):
+            spans.append((start, m.end() - 1))
+            start = m.end()
+        spans.append((start, len(self.text)))
+        return spans
+
+    def _sentence_around(self, pos: int) -> tuple[int, int]:
+        for s, e in self._sentences():
+            if s <= pos < e:
+                return s, e
+        return pos, len(self.text)

@@ -1,0 +1,186 @@
+"""The shape layer: is the data a scenario at all? JSON Schema first, then the models.
+
+The models are tried first because they are fast; when they find a problem, the JSON Schema
+(generated from the same models) is run to report it the way an editor would, and the
+models' own findings are added where the schema has nothing to say (dates that do not exist,
+for instance). Items that are valid on their own are kept so the meaning checks can still run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from importlib import resources
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from argmap.diagnostics import Diagnostic, Path
+from argmap.model import Scenario
+
+M = TypeVar("M", bound=BaseModel)
+
+_SECTIONS = ("glossary", "sources", "actors", "topics", "events", "claims", "relations",
+             "walkthroughs", "exercises")
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "null (empty value)"
+    if isinstance(value, bool):
+        return "boolean"
+    return {dict: "mapping", list: "list", str: "string", int: "integer", float: "number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+@functools.cache
+def schema_for(model: type[BaseModel]) -> dict[str, Any]:
+    """The committed JSON Schema of a model (kept in sync by a test)."""
+    name = "scenario" if model is Scenario else model.__name__.lower()
+    text = resources.files("argmap.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def validate(data: Any, model: type[M] = Scenario) -> tuple[M | None, list[Diagnostic]]:  # type: ignore[assignment]
+    """The model instance, or None and every shape problem found."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        pydantic_errors = exc.errors(include_url=False)
+    problems = schema_problems(data, model)
+    reported = {d.path for d in problems}
+    for err in pydantic_errors:
+        path = tuple(err["loc"])
+        if any(_related(path, p) for p in reported):
+            continue
+        problems.append(_from_pydantic(err, path))
+        reported.add(path)
+    return _salvage(data, model), problems
+
+
+def _related(a: Path, b: Path) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _from_pydantic(err: Any, path: Path) -> Diagnostic:
+    kind = err["type"]
+    msg = err["msg"]
+    if kind == "missing":
+        return Diagnostic("E203", f"missing key '{path[-1]}'", path=path[:-1])
+    if kind == "extra_forbidden":
+        return Diagnostic("E202", f"unknown key '{path[-1]}'", path=path)
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return Diagnostic("E201", msg[0].lower() + msg[1:], path=path)
+    if kind == "value_error":
+        msg = msg.removeprefix("Value error, ")
+    return Diagnostic("E204", msg, path=path)
+
+
+def schema_problems(data: Any, model: type[BaseModel] = Scenario) -> list[Diagnostic]:
+    from jsonschema import Draft202012Validator
+
+    schema = schema_for(model)
+    validator = Draft202012Validator(schema)
+    problems: list[Diagnostic] = []
+    for error in validator.iter_errors(data):
+        problems += _from_schema(error, schema)
+    return problems
+
+
+def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
+    if "standing" in pattern:
+        return (f"'{value}' is not a date",
+                "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after ', or 'standing'")
+    if pattern.startswith("^[a-z0-9]+"):
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+        return (f"'{value}' is not a valid id",
+                f"ids are lowercase words joined by hyphens, e.g. '{suggestion or 'putin-nbc-joint-shield'}'")
+    if "0-9a-f]{64}" in pattern:
+        return f"'{value}' is not a sha256 (64 lowercase hex digits)", "argmap validate prints the actual hash"
+    if "#[0-9a-fA-F]{6}" in pattern:
+        return f"'{value}' is not a colour", "write #rrggbb or a colour name such as 'red'"
+    return f"'{value}' does not match {pattern}", None
+
+
+def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
+    path: Path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "anyOf":
+        # Optional values are "X or null": report why the value is not an X.
+        real = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        if real:
+            best = min(real, key=lambda e: len(e.relative_schema_path))
+            return _from_schema(best, schema)
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(error.instance) - set(allowed)):
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
+            out.append(Diagnostic("E202", f"unknown key '{key}'", path=(*path, key), hint=hint))
+        return out
+    if kind == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        return [Diagnostic("E203", f"missing key '{missing}'", path=path)]
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        names = {"object": "mapping", "array": "list"}
+        return [Diagnostic("E201", f"expected {names.get(expected, expected)}, found {type_name(error.instance)}",
+                           path=path)]
+    if kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
+        hint = f"did you mean '{close[0]}'?" if close else None
+        return [Diagnostic("E204", f"'{error.instance}' is not one of: " + ", ".join(map(str, options)),
+                           path=path, hint=hint)]
+    if kind == "pattern":
+        message, hint = _describe_pattern(error.validator_value, error.instance)
+        return [Diagnostic("E204", message, path=path, hint=hint)]
+    if kind == "minItems":
+        return [Diagnostic("E204", f"needs at least {error.validator_value} item(s)", path=path)]
+    if kind == "minLength":
+        return [Diagnostic("E204", "must not be empty", path=path)]
+    if kind == "maxLength":
+        return [Diagnostic("E204", f"longer than {error.validator_value} characters", path=path)]
+    return [Diagnostic("E204", error.message, path=path)]
+
+
+def _salvage(data: Any, model: type[M]) -> M | None:
+    """A model of the valid parts, so the meaning checks can still run on them."""
+    if model is not Scenario or not isinstance(data, dict):
+        return None
+    fields = Scenario.model_fields
+    values: dict[str, Any] = {}
+    for name in _SECTIONS:
+        items = data.get(name)
+        if not isinstance(items, list):
+            values[name] = ()
+            continue
+        annotation = fields[name].annotation
+        item_type = annotation.__args__[0]  # type: ignore[union-attr]
+        adapter: TypeAdapter[Any] = TypeAdapter(item_type)
+        kept = []
+        for item in items:
+            try:
+                kept.append(adapter.validate_python(item))
+            except ValidationError:
+                continue
+        values[name] = tuple(kept)
+    for name in ("format", "title", "summary", "licence"):
+        values[name] = data.get(name)
+    return Scenario.model_construct(**values)  # type: ignore[return-value]
+
+
+def raw_ids(data: Any) -> set[str]:
+    """Every id written in the file, valid or not, so broken items do not cause false alarms."""
+    ids: set[str] = set()
+    if isinstance(data, dict):
+        for name in _SECTIONS:
+            items = data.get(name)
+            if isinstance(items, list):
+                ids.update(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))
+    return ids

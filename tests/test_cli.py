@@ -1,0 +1,135 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def argmap(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Path:
+    result = argmap("new", str(tmp_path / "debate"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "debate.yaml"
+
+
+def test_new_writes_a_valid_scenario_with_a_schema_modeline(scenario):
+    first = scenario.read_text().splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=file://")
+    assert Path(first.split("file://", 1)[1]).is_file()
+    result = argmap("validate", str(scenario))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_new_refuses_to_overwrite(scenario, tmp_path):
+    before = scenario.read_text()
+    result = argmap("new", str(scenario), cwd=tmp_path)
+    assert result.returncode == 2 and "exists" in result.stderr
+    assert scenario.read_text() == before
+
+
+def test_validate_exit_codes_and_located_diagnostics(scenario):
+    scenario.write_text(scenario.read_text().replace("actor: reed\n", "actor: reeed\n", 1))
+    result = argmap("validate", str(scenario))
+    assert result.returncode == 1
+    line = result.stdout.splitlines()[0]
+    assert line.endswith("error[E101]: unknown actor 'reeed'")
+    assert line.split(":")[1].isdigit() and line.split(":")[2].isdigit()
+    assert "did you mean 'reed'?" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_json_output_for_editors(scenario):
+    scenario.write_text(scenario.read_text().replace("stance: against", "stance: agin", 1))
+    result = argmap("validate", "--format", "json", str(scenario))
+    assert result.returncode == 1
+    (item,) = json.loads(result.stdout)
+    assert item["code"] == "E204" and item["severity"] == "error" and item["line"] > 0
+    assert item["hint"] == "did you mean 'against'?"
+
+
+def test_usage_errors_exit_2():
+    assert argmap("validate", "--format", "xml").returncode == 2
+    assert argmap("frobnicate").returncode == 2
+
+
+def test_version_and_help_on_every_command():
+    assert argmap("--version").stdout.startswith("argmap ")
+    for command in ("validate", "schema", "export", "new", "quote", "coverage", "open"):
+        result = argmap(command, "--help")
+        assert result.returncode == 0 and "usage: argmap" in result.stdout, command
+
+
+def test_schema_prints_the_committed_schema():
+    result = argmap("schema")
+    assert result.stdout == (ROOT / "argmap" / "schema" / "scenario.schema.json").read_text()
+
+
+def test_export_is_canonical_json(scenario):
+    result = argmap("export", str(scenario), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    for key in ("sources", "actors", "topics", "claims", "relations", "events", "walkthroughs", "exercises"):
+        assert key in data
+    claim = data["claims"][0]
+    assert {"id", "text", "actor", "date", "step", "topic", "stance", "kind", "evidence"} <= set(claim)
+    assert claim["date"]["precision"] == "day" and claim["step"] == 1
+    assert claim["evidence"][0] == {"source": "council-minutes", "quote": "the new bridge must be built this year"}
+    assert {"id", "name", "kind", "parent"} <= set(data["actors"][2])
+    assert data["relations"][0]["by"] == "upton-mayor"
+    assert data["relations"][0]["from"] == "mayor-old-bridge-unsafe"
+
+
+def test_export_of_an_invalid_file_prints_diagnostics_not_json(scenario):
+    scenario.write_text("- not a scenario\n")
+    result = argmap("export", str(scenario))
+    assert result.returncode == 1 and result.stdout == "" and "error[E201]" in result.stderr
+
+
+def test_quote_prints_pastable_passages():
+    result = argmap("quote", "act-boese-2001", "stir up any hysteria")
+    assert result.returncode == 0, result.stderr
+    assert 'quote: "Yet, Putin said, if the United States determines that it \\"doesn\'t need' in result.stdout
+    assert argmap("quote", "act-boese-2001", "words that are not there").returncode == 1
+    assert argmap("quote", "no-such-source", "x").returncode == 1
+
+
+def test_coverage_lists_unquoted_paragraphs(scenario):
+    result = argmap("coverage", str(scenario))
+    assert result.returncode == 0, result.stdout
+    assert "council-minutes: 2 of 2 paragraphs quoted" in result.stdout
+    text = scenario.read_text()
+    start = text.index("  - id: reed-bridge-sound")
+    end = text.index("relations:")
+    scenario.write_text(text[:start] + text[end:].replace(
+        "  - {id: sound-attacks-unsafe, type: attacks, from: reed-bridge-sound, to: mayor-old-bridge-unsafe}\n", "")
+        .replace("  - {id: traffic-attacks-build, type: attacks, from: reed-more-traffic, to: mayor-build-now}\n", ""))
+    result = argmap("coverage", str(scenario))
+    assert result.returncode == 1
+    assert "1 of 2 paragraphs quoted" in result.stdout and "MISSING ¶2" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_validate_and_export_do_not_import_textual_or_rich(scenario, command):
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['argmap', '{command}', r'{scenario}']\n"
+        "from argmap.cli import main\n"
+        "import io, contextlib\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(sys.argv[1:])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(rc, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr

@@ -1,0 +1,88 @@
+from pathlib import Path
+
+import pytest
+
+from argmap.quotes import MAX_GAP, SourceText, normalise
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_whitespace_and_line_breaks_are_layout():
+    assert SourceText("the June 2000 \n  US summit").find("the June 2000 US summit")
+
+
+def test_hyphen_at_line_end_is_kept_and_joins_the_next_line():
+    src = SourceText("the June 2000 \nUS-\nRussian summit")
+    assert src.find("US-Russian summit")
+    assert not src.find("USRussian summit")
+    assert not src.find("US- Russian summit")
+
+
+def test_quote_with_curly_apostrophe_matches_straight_one():
+    src = SourceText("the Foreign Ministry\u2019s department said \u201cno\u201d")
+    assert src.find("the Foreign Ministry's department said \"no\"")
+    assert SourceText("Ministry's").find("Ministry\u2019s")
+
+
+@pytest.mark.parametrize("dash", ["--", "\u2013", "\u2014"])
+def test_all_dashes_are_equal(dash):
+    assert SourceText("parties concerned\u2013NATO").find(f"parties concerned{dash}NATO")
+    assert SourceText("arguments--some").find(f"arguments{dash}some")
+
+
+def test_ellipsis_character_equals_three_dots():
+    assert SourceText("on one hand\u2026would").find("on one hand...would")
+
+
+def test_spelling_and_case_are_never_forgiven():
+    src = SourceText("Moscow considered also considered its proposal")
+    assert src.find("Moscow considered also considered its proposal")
+    assert not src.find("Moscow also considered its proposal")
+    assert not src.find("moscow considered also considered")
+
+
+def test_declared_furniture_is_skipped_inside_a_sentence():
+    text = "noted that the practical\n\nPage Header\n\nPublished on Site\n\nRussian initiatives would"
+    assert not SourceText(text).find("the practical Russian initiatives")
+    src = SourceText(text, furniture=["Page Header Published on Site"])
+    match = src.find("the practical Russian initiatives")
+    assert match is not None
+    assert "Page Header" in src.original[src.to_original(match.start) : src.to_original(match.end)]
+
+
+def test_elision_marker_skips_words_but_keeps_order_and_distance():
+    src = SourceText("Russia will not precipitate the collapse of ABM. We will consult with European states.")
+    assert src.find("Russia will not [...] the collapse of ABM")
+    assert not src.find("the collapse of ABM [...] Russia will not")
+    far = SourceText("alpha " + "x " * MAX_GAP + "omega")
+    assert not far.find("alpha [...] omega")
+
+
+def test_indexed_search_finds_the_same_as_a_scan():
+    words = [f"w{i % 97}x{i % 13}" for i in range(60_000)]
+    text = " ".join(words)
+    quotes = [" ".join(words[i : i + 6]) for i in range(0, 59_000, 331)] + ["w1x1 nowhere to be found"]
+    src = SourceText(text)
+    indexed = src.find_many(quotes)  # long source times many quotes: the index is used
+    scanned = [src._complete([q], src._scan(q)) for q in quotes]
+    assert indexed == scanned
+    assert indexed[-1] is None and all(m is not None for m in indexed[:-1])
+
+
+def test_closest_passage_is_offered_for_a_near_miss():
+    src = SourceText(SEEDS.joinpath("ponars-podvig-2000.txt").read_text("utf-8"))
+    closest = src.closest("Russia sees no significant intercontinental missile threat")
+    assert closest is not None and "sees no significant intercontinental ballistic missile threat" in closest
+
+
+def test_passages_are_pastable_and_match():
+    src = SourceText(SEEDS.joinpath("ponars-podvig-2000.txt").read_text("utf-8"))
+    passages = src.passages("cornerstone of strategic")
+    assert len(passages) == 1
+    line, text = passages[0]
+    assert line == 31 and "US-Russian official statements" in text
+    assert src.find(text)
+
+
+def test_normalise_strips_outer_layout():
+    assert normalise("  a \n b  ") == "a b"
