@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from argmap.dates import FuzzyDate
 from argmap.diagnostics import Diagnostic, Path
-from argmap.model import Evidence, Scenario
+from argmap.model import Claim, Event, Evidence, Relation, Scenario
 
 if TYPE_CHECKING:
     from argmap.loading import LoadedSource
@@ -38,8 +38,7 @@ def side_of(actor_id: str, parents: Mapping[str, str | None], kinds: Mapping[str
 
 
 class _Checker:
-    def __init__(self, scenario: Scenario, sources: Mapping[str, LoadedSource],
-                 raw_ids: set[str] | None) -> None:
+    def __init__(self, scenario: Scenario, sources: Mapping[str, LoadedSource], raw_ids: set[str] | None) -> None:
         self.s = scenario
         self.sources = sources
         # With shape errors, items that failed are missing: do not call references to them unknown.
@@ -89,8 +88,10 @@ class _Checker:
         for section, ids in groups.items():
             self._unique([(section, i, x) for i, x in enumerate(ids)])
         # Claims and relations share one namespace: undercuts point at relations.
-        self._unique([("claims", i, c.id) for i, c in enumerate(self.s.claims)]
-                     + [("relations", i, r.id) for i, r in enumerate(self.s.relations)])
+        self._unique(
+            [("claims", i, c.id) for i, c in enumerate(self.s.claims)]
+            + [("relations", i, r.id) for i, r in enumerate(self.s.relations)]
+        )
 
     def _unique(self, items: list[tuple[str, int, str]]) -> None:
         first: dict[str, tuple[str, int]] = {}
@@ -98,8 +99,12 @@ class _Checker:
             if ident in first:
                 fs, fi = first[ident]
                 key = "term" if section == "glossary" else "id"
-                self.add("E102", f"duplicate id '{ident}' (also {fs}[{fi + 1}])", (section, i, key),
-                         "ids name one thing each; claims and relations share one set of ids")
+                self.add(
+                    "E102",
+                    f"duplicate id '{ident}' (also {fs}[{fi + 1}])",
+                    (section, i, key),
+                    "ids name one thing each; claims and relations share one set of ids",
+                )
             else:
                 first[ident] = (section, i)
 
@@ -107,8 +112,12 @@ class _Checker:
         for i, actor in enumerate(self.s.actors):
             at: Path = ("actors", i)
             if actor.kind == "side" and actor.parent is not None:
-                self.add("E115", f"side '{actor.id}' has a parent; sides are the top level", (*at, "parent"),
-                         "make it a 'body' under its parent, or remove 'parent'")
+                self.add(
+                    "E115",
+                    f"side '{actor.id}' has a parent; sides are the top level",
+                    (*at, "parent"),
+                    "make it a 'body' under its parent, or remove 'parent'",
+                )
             if actor.parent == actor.id:
                 self.add("E109", f"actor '{actor.id}' is its own parent", (*at, "parent"))
                 continue
@@ -119,10 +128,14 @@ class _Checker:
             current = self.parents.get(actor.id)
             while current is not None and current in self.actors:
                 if current in chain:
-                    cycle = chain[chain.index(current):] + [current]
+                    cycle = [*chain[chain.index(current) :], current]
                     if not reported & set(cycle) and current != self.parents.get(current):
-                        self.add("E109", "actors form a cycle: " + " -> ".join(cycle), ("actors", i, "parent"),
-                                 "every chain of parents must end at a side or an actor with no parent")
+                        self.add(
+                            "E109",
+                            "actors form a cycle: " + " -> ".join(cycle),
+                            ("actors", i, "parent"),
+                            "every chain of parents must end at a side or an actor with no parent",
+                        )
                     reported.update(cycle)
                     break
                 chain.append(current)
@@ -141,20 +154,40 @@ class _Checker:
                 self.ref(other, self.actors, "actor", (*at, "with", j))
             self.ref(claim.topic, self.topics, "topic", (*at, "topic"))
             if claim.topic is not None and claim.stance is None:
-                self.add("E112", f"claim '{claim.id}' has a topic but no stance", at,
-                         "add 'stance: for', 'against' or 'neutral'")
+                self.add(
+                    "E112",
+                    f"claim '{claim.id}' has a topic but no stance",
+                    at,
+                    "add 'stance: for', 'against' or 'neutral'",
+                )
             if claim.stance is not None and claim.topic is None:
-                self.add("E112", f"claim '{claim.id}' has a stance but no topic", (*at, "stance"),
-                         "add the 'topic:' the stance is about")
+                self.add(
+                    "E112",
+                    f"claim '{claim.id}' has a stance but no topic",
+                    (*at, "stance"),
+                    "add the 'topic:' the stance is about",
+                )
             if claim.event is not None and claim.date is not None:
-                self.add("E110", f"claim '{claim.id}' has both an event and a date", (*at, "date"),
-                         "a claim made at an event takes the event's date: remove 'date'")
+                self.add(
+                    "E110",
+                    f"claim '{claim.id}' has both an event and a date",
+                    (*at, "date"),
+                    "a claim made at an event takes the event's date: remove 'date'",
+                )
             elif claim.event is None and claim.date is None:
-                self.add("E110", f"claim '{claim.id}' is not placed in time", at,
-                         "add 'event:' or 'date:' (use 'date: standing' for a position held from the start)")
+                self.add(
+                    "E110",
+                    f"claim '{claim.id}' is not placed in time",
+                    at,
+                    "add 'event:' or 'date:' (use 'date: standing' for a position held from the start)",
+                )
             if claim.order is not None and claim.event is not None:
-                self.add("E110", f"claim '{claim.id}': 'order' applies to dated claims, not to claims at an event",
-                         (*at, "order"), "order the event instead")
+                self.add(
+                    "E110",
+                    f"claim '{claim.id}': 'order' applies to dated claims, not to claims at an event",
+                    (*at, "order"),
+                    "order the event instead",
+                )
             self.ref(claim.event, self.events, "event", (*at, "event"))
             self.check_date(claim.id, self._claim_date(claim.event, claim.date), claim.evidence, at)
 
@@ -172,9 +205,13 @@ class _Checker:
                 continue
             published = FuzzyDate.parse(source.facts.published)
             if date.earliest > published.latest:
-                self.add("E107", f"'{ident}' is dated {date.describe()}, after its source "
-                         f"'{ev.source}' was published ({published.describe()})", (*at, "evidence", j, "source"),
-                         "a claim cannot be later than the text that reports it; check the date")
+                self.add(
+                    "E107",
+                    f"'{ident}' is dated {date.describe()}, after its source "
+                    f"'{ev.source}' was published ({published.describe()})",
+                    (*at, "evidence", j, "source"),
+                    "a claim cannot be later than the text that reports it; check the date",
+                )
 
     def check_relations(self) -> None:
         for i, rel in enumerate(self.s.relations):
@@ -182,19 +219,30 @@ class _Checker:
             if rel.from_ == rel.to:
                 self.add("E108", f"relation '{rel.id}' points from '{rel.to}' to itself", (*at, "to"))
             if rel.from_ not in self.claims and rel.from_ in self.relations:  # a claim wins a clash
-                self.add("E114", f"relation '{rel.id}' starts at relation '{rel.from_}'; 'from' is a claim",
-                         (*at, "from"))
+                self.add(
+                    "E114",
+                    f"relation '{rel.id}' starts at relation '{rel.from_}'; 'from' is a claim",
+                    (*at, "from"),
+                )
             else:
                 self.ref(rel.from_, self.claims, "claim", (*at, "from"))
             if rel.type == "undercuts":
                 if rel.to in self.claims and rel.to not in self.relations:
-                    self.add("E114", f"'undercuts' targets a relation, but '{rel.to}' is a claim", (*at, "to"),
-                             "use 'attacks' against a claim, or name the relation it undercuts")
+                    self.add(
+                        "E114",
+                        f"'undercuts' targets a relation, but '{rel.to}' is a claim",
+                        (*at, "to"),
+                        "use 'attacks' against a claim, or name the relation it undercuts",
+                    )
                 else:
                     self.ref(rel.to, self.relations, "relation", (*at, "to"))
             elif rel.to in self.relations and rel.to not in self.claims:
-                self.add("E114", f"'{rel.type}' targets a claim, but '{rel.to}' is a relation", (*at, "to"),
-                         "use 'undercuts' to attack a relation")
+                self.add(
+                    "E114",
+                    f"'{rel.type}' targets a claim, but '{rel.to}' is a relation",
+                    (*at, "to"),
+                    "use 'undercuts' to attack a relation",
+                )
             else:
                 self.ref(rel.to, self.claims, "claim", (*at, "to"))
             self.ref(rel.by, self.actors, "actor", (*at, "by"))
@@ -202,13 +250,21 @@ class _Checker:
                 a = side_of(self.claims[rel.from_].actor, self.parents, self.kinds)
                 b = side_of(self.claims[rel.to].actor, self.parents, self.kinds)
                 if a is None or a != b:
-                    self.add("E111", f"'contradicts' joins claims of one side; '{rel.from_}' is "
-                             f"{_side_text(a)} and '{rel.to}' is {_side_text(b)}", (*at, "type"),
-                             "use 'attacks' between different sides")
+                    self.add(
+                        "E111",
+                        f"'contradicts' joins claims of one side; '{rel.from_}' is "
+                        f"{_side_text(a)} and '{rel.to}' is {_side_text(b)}",
+                        (*at, "type"),
+                        "use 'attacks' between different sides",
+                    )
 
     def check_quotes(self) -> None:
         by_source: dict[str, list[tuple[str, Path]]] = defaultdict(list)
-        sections = (("claims", self.s.claims), ("relations", self.s.relations), ("events", self.s.events))
+        sections: tuple[tuple[str, tuple[Claim | Relation | Event, ...]], ...] = (
+            ("claims", self.s.claims),
+            ("relations", self.s.relations),
+            ("events", self.s.events),
+        )
         for section, items in sections:
             for i, item in enumerate(items):
                 for j, ev in enumerate(item.evidence):
@@ -224,8 +280,11 @@ class _Checker:
             for (quote, path), match in zip(quotes, found, strict=True):
                 if match is None:
                     closest = source.text.closest(quote)
-                    hint = f"closest passage in the source: \"{closest}\"" if closest else \
-                        "no passage shares three words in a row with this quote"
+                    hint = (
+                        f'closest passage in the source: "{closest}"'
+                        if closest
+                        else "no passage shares three words in a row with this quote"
+                    )
                     self.add("E104", f"quote not found in source '{source_id}'", path, hint)
 
     def check_classroom(self) -> None:
@@ -248,13 +307,17 @@ class _Checker:
             self.ref(ex.topic, self.topics, "topic", (*at, "topic"))
 
     def warnings(self) -> None:
-        touched = set()
+        touched: set[str] = set()
         for rel in self.s.relations:
             touched.update((rel.from_, rel.to))
         for i, claim in enumerate(self.s.claims):
             if claim.id not in touched:
-                self.add("W101", f"claim '{claim.id}' takes part in no relation", ("claims", i, "id"),
-                         "link it with supports/attacks, or leave it if it stands alone in the texts")
+                self.add(
+                    "W101",
+                    f"claim '{claim.id}' takes part in no relation",
+                    ("claims", i, "id"),
+                    "link it with supports/attacks, or leave it if it stands alone in the texts",
+                )
         addressed = {c.topic for c in self.s.claims}
         for i, topic in enumerate(self.s.topics):
             if topic.id not in addressed:
@@ -266,9 +329,12 @@ class _Checker:
         for date, idx in same_date.items():
             if len(idx) > 1:
                 names = ", ".join(f"'{self.s.events[i].id}'" for i in idx)
-                self.add("W103", f"events {names} share the date {date} and have no 'order'",
-                         ("events", idx[1], "date"), "add 'order: 1', 'order: 2', ... as the texts allow; "
-                         "until then they follow the file's order")
+                self.add(
+                    "W103",
+                    f"events {names} share the date {date} and have no 'order'",
+                    ("events", idx[1], "date"),
+                    "add 'order: 1', 'order: 2', ... as the texts allow; until then they follow the file's order",
+                )
 
 
 def _side_text(side: str | None) -> str:

@@ -28,9 +28,12 @@ def _search_path(args: argparse.Namespace) -> tuple[Path, ...]:
 
 
 def _add_source_path(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--source-path", action="append", metavar="DIR",
-                   help="another folder to find source files and catalogues in (repeatable; "
-                   "also ARGMAP_SOURCE_PATH)")
+    p.add_argument(
+        "--source-path",
+        action="append",
+        metavar="DIR",
+        help="another folder to find source files and catalogues in (repeatable; also ARGMAP_SOURCE_PATH)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,8 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check scenario files and report every problem")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="scenario files or folders (default: the bundled scenarios)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="scenario files or folders (default: the bundled scenarios)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only, no warnings")
     _add_source_path(p)

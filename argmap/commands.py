@@ -25,8 +25,11 @@ def _scenario_files(paths: list[Path]) -> list[Path] | None:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".json")
-                            and not p.name.endswith(".schema.json"))
+            files += sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix in (".yaml", ".yml", ".json") and not p.name.endswith(".schema.json")
+            )
         else:
             files.append(path)
     return files

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from argmap.loading import Loaded, LoadedSource
+from argmap.model import Claim, Event, Relation
 from argmap.quotes import normalise
 
 MIN_WORDS = 12
@@ -47,8 +48,15 @@ def paragraphs(source: LoadedSource) -> list[Paragraph]:
     for n, (a, b) in enumerate(merged, 1):
         start, end = text.to_normalised(a), text.to_normalised(b)
         preview = text.text[start : min(end, start + 70)].strip()
-        out.append(Paragraph(n, text.line_col(a + len(text.original[a:b]) - len(text.original[a:b].lstrip()))[0],
-                             start, end, preview))
+        out.append(
+            Paragraph(
+                n,
+                text.line_col(a + len(text.original[a:b]) - len(text.original[a:b].lstrip()))[0],
+                start,
+                end,
+                preview,
+            )
+        )
     return out
 
 
@@ -68,7 +76,8 @@ def coverage(loaded: Loaded) -> list[SourceCoverage]:
     assert loaded.scenario is not None
     quotes: dict[str, list[str]] = {}
     s = loaded.scenario
-    for item in (*s.claims, *s.relations, *s.events):
+    items: tuple[Claim | Relation | Event, ...] = (*s.claims, *s.relations, *s.events)
+    for item in items:
         for ev in item.evidence:
             quotes.setdefault(ev.source, []).append(ev.quote)
     result = []

@@ -19,9 +19,7 @@ _DATE_RE = re.compile(r"^(?:(before|after) )?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{
 Precision = Literal["day", "month", "year", "standing"]
 Qualifier = Literal["before", "after"]
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,8 +82,9 @@ class Diagnostic:
             where += f":{self.line}:{self.col}"
         text = f"{where}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
-            text += "".join(f"\n  = hint: {h}" if i == 0 else f"\n          {h}"
-                            for i, h in enumerate(self.hint.splitlines()))
+            text += "".join(
+                f"\n  = hint: {h}" if i == 0 else f"\n          {h}" for i, h in enumerate(self.hint.splitlines())
+            )
         return text
 
     def to_json(self) -> dict[str, object]:

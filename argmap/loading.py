@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap import shape
-from argmap.diagnostics import Diagnostic, Path as DataPath, has_errors
+from argmap.diagnostics import Diagnostic, has_errors
+from argmap.diagnostics import Path as DataPath
 from argmap.locations import UnsafePath, find_file, source_roots
 from argmap.model import FORMAT_VERSION, Catalogue, Scenario, Source
 from argmap.parsing import ParseFailed, Positioned, fast_parse, positioned_parse
@@ -128,21 +129,34 @@ def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
     positions: list[Positioned | None] = [positioned]
 
     def where() -> Positioned:
-        if positions[0] is None:
-            positions[0] = positioned_parse(text, name)
-        return positions[0]
+        located = positions[0]
+        if located is None:
+            located = positions[0] = positioned_parse(text, name)
+        return located
 
     diagnostics: list[Diagnostic] = []
     scenario: Scenario | None = None
     if not isinstance(data, dict):
         diagnostics.append(
-            Diagnostic("E201", f"a scenario is a mapping of keys (title:, claims:, ...), not a {shape.type_name(data)}",
-                       path=(), hint="start from 'argmap new'")
+            Diagnostic(
+                "E201",
+                f"a scenario is a mapping of keys (title:, claims:, ...), not a {shape.type_name(data)}",
+                path=(),
+                hint="start from 'argmap new'",
+            )
         )
-    elif isinstance(data.get("format"), int) and not isinstance(data.get("format"), bool) and data["format"] > FORMAT_VERSION:
+    elif (
+        isinstance(data.get("format"), int)
+        and not isinstance(data.get("format"), bool)
+        and data["format"] > FORMAT_VERSION
+    ):
         diagnostics.append(
-            Diagnostic("E205", f"written for scenario format {data['format']}; this argmap reads up to {FORMAT_VERSION}",
-                       path=("format",), hint="upgrade argmap to open this file")
+            Diagnostic(
+                "E205",
+                f"written for scenario format {data['format']}; this argmap reads up to {FORMAT_VERSION}",
+                path=("format",),
+                hint="upgrade argmap to open this file",
+            )
         )
     else:
         scenario, shape_problems = shape.validate(data)
@@ -225,9 +239,13 @@ def resolve_sources(
                 from argmap.checks import did_you_mean
 
                 problems.append(
-                    Diagnostic("E101", f"source '{source.id}' is not in any catalogue", path=(*at, "id"),
-                               hint=did_you_mean(source.id, catalogue) or
-                               "describe it here (title, file, ...) or add it to a catalogue.yaml beside its file")
+                    Diagnostic(
+                        "E101",
+                        f"source '{source.id}' is not in any catalogue",
+                        path=(*at, "id"),
+                        hint=did_you_mean(source.id, catalogue)
+                        or "describe it here (title, file, ...) or add it to a catalogue.yaml beside its file",
+                    )
                 )
                 continue
             facts, catalogue_root = catalogue[source.id]
@@ -235,25 +253,40 @@ def resolve_sources(
         origin = f" (from {display_name(catalogue_root / CATALOGUE_NAME)})" if catalogue_root else ""
         if facts.file is None:
             problems.append(
-                Diagnostic("E113", f"source '{source.id}' names no file{origin}", path=at,
-                           hint="add 'file:' with the text file's name")
+                Diagnostic(
+                    "E113",
+                    f"source '{source.id}' names no file{origin}",
+                    path=at,
+                    hint="add 'file:' with the text file's name",
+                )
             )
             continue
         try:
             file, refused = find_file(facts.file, lookup_roots)
         except UnsafePath as exc:
             problems.append(
-                Diagnostic("E106", f"unsafe source path: {exc}{origin}", path=(*at, "file"),
-                           hint="name the file relative to the scenario's folder, a search path or seeds/")
+                Diagnostic(
+                    "E106",
+                    f"unsafe source path: {exc}{origin}",
+                    path=(*at, "file"),
+                    hint="name the file relative to the scenario's folder, a search path or seeds/",
+                )
             )
             continue
         if file is None:
             code = "E106" if refused else "E103"
-            message = (f"source file '{facts.file}' is a link out of its folder{origin}" if refused
-                       else f"source file '{facts.file}' not found{origin}")
+            message = (
+                f"source file '{facts.file}' is a link out of its folder{origin}"
+                if refused
+                else f"source file '{facts.file}' not found{origin}"
+            )
             problems.append(
-                Diagnostic(code, message, path=(*at, "file"),
-                           hint="looked in: " + ", ".join(display_name(r) for r in lookup_roots))
+                Diagnostic(
+                    code,
+                    message,
+                    path=(*at, "file"),
+                    hint="looked in: " + ", ".join(display_name(r) for r in lookup_roots),
+                )
             )
             continue
         raw_name = display_name(file)
@@ -262,7 +295,9 @@ def resolve_sources(
         if text is None:
             continue
         loaded[source.id] = LoadedSource(
-            facts, file, SourceText(text, facts.furniture),
+            facts,
+            file,
+            SourceText(text, facts.furniture),
             catalogue_root / CATALOGUE_NAME if catalogue_root else None,
         )
     return loaded, problems
@@ -282,10 +317,13 @@ def _read_source(
         actual = hashlib.sha256(raw).hexdigest()
         if actual != facts.sha256:
             problems.append(
-                Diagnostic("E105", f"source '{facts.id}': {name} has sha256 {actual}{origin}",
-                           path=(*at, "sha256"),
-                           hint=f"expected {facts.sha256}; if the text was changed on purpose, "
-                           "re-check the quotes and update sha256")
+                Diagnostic(
+                    "E105",
+                    f"source '{facts.id}': {name} has sha256 {actual}{origin}",
+                    path=(*at, "sha256"),
+                    hint=f"expected {facts.sha256}; if the text was changed on purpose, "
+                    "re-check the quotes and update sha256",
+                )
             )
     try:
         return raw.decode("utf-8-sig"), problems
@@ -293,8 +331,9 @@ def _read_source(
         return None, [*problems, Diagnostic("E003", f"source file {name} is not UTF-8", path=at)]
 
 
-def load_source_text(source_id: str, scenario_path: Path | None = None,
-                     search_path: tuple[Path, ...] = ()) -> LoadedSource | list[Diagnostic]:
+def load_source_text(
+    source_id: str, scenario_path: Path | None = None, search_path: tuple[Path, ...] = ()
+) -> LoadedSource | list[Diagnostic]:
     """One source by id, from the catalogues (for ``argmap quote``)."""
     from argmap.locations import bundled_scenario
 

@@ -53,9 +53,7 @@ class GlossaryEntry(Strict):
 
     term: Text = Field(description="The term as it appears in the texts, e.g. 'ABM'.")
     meaning: Text = Field(description="What it stands for and means, in a sentence or two.")
-    aliases: tuple[Text, ...] = Field(
-        default=(), description="Other spellings that should link to this entry."
-    )
+    aliases: tuple[Text, ...] = Field(default=(), description="Other spellings that should link to this entry.")
 
 
 class Source(Strict):
@@ -147,17 +145,13 @@ class Claim(Strict):
     id: Id
     text: Text = Field(description="A short paraphrase in the author's own words.")
     actor: Id
-    with_: tuple[Id, ...] = Field(
-        default=(), alias="with", description="The other parties of a joint statement."
-    )
+    with_: tuple[Id, ...] = Field(default=(), alias="with", description="The other parties of a joint statement.")
     topic: Id | None = None
     stance: Stance | None = Field(default=None, description="The claim's stance on its topic.")
     kind: ClaimKind
     event: Id | None = Field(default=None, description="The event the claim was made at.")
     date: DateText | None = Field(default=None, description="The claim's date, when it has no event.")
-    order: int | None = Field(
-        default=None, description="Order among claims of the same date (with no event)."
-    )
+    order: int | None = Field(default=None, description="Order among claims of the same date (with no event).")
     tags: tuple[Text, ...] = ()
     note: Text | None = Field(default=None, description="What the text leaves uncertain.")
     evidence: tuple[Evidence, ...] = Field(min_length=1)

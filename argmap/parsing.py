@@ -169,6 +169,7 @@ def positioned_parse(text: str, filename: str) -> Positioned:
 
     try:
         events = yaml.parse(text, Loader=loader)
+        event: Any
         for event in events:
             kind = type(event).__name__
             if kind == "AliasEvent":
@@ -182,8 +183,12 @@ def positioned_parse(text: str, filename: str) -> Positioned:
             elif kind == "ScalarEvent":
                 tag = event.tag
                 if tag and tag not in _SAFE_TAGS:
-                    diag("E007", f"the tag '{tag}' is not allowed", event.start_mark,
-                         "remove the tag; scenario files hold plain text, numbers, lists and mappings")
+                    diag(
+                        "E007",
+                        f"the tag '{tag}' is not allowed",
+                        event.start_mark,
+                        "remove the tag; scenario files hold plain text, numbers, lists and mappings",
+                    )
                     value: Any = event.value
                 elif tag:
                     value = _resolve_tagged(tag, event.value)
@@ -194,11 +199,19 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                 place(value, event.start_mark)
             elif kind in ("SequenceStartEvent", "MappingStartEvent"):
                 if event.tag and event.tag not in _SAFE_TAGS:
-                    diag("E007", f"the tag '{event.tag}' is not allowed", event.start_mark,
-                         "remove the tag; scenario files hold plain text, numbers, lists and mappings")
+                    diag(
+                        "E007",
+                        f"the tag '{event.tag}' is not allowed",
+                        event.start_mark,
+                        "remove the tag; scenario files hold plain text, numbers, lists and mappings",
+                    )
                 if len(stack) >= MAX_DEPTH:
-                    diag("E008", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
-                         "a scenario needs only a few levels; check for runaway brackets")
+                    diag(
+                        "E008",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        event.start_mark,
+                        "a scenario needs only a few levels; check for runaway brackets",
+                    )
                     return out
                 container: Any = [] if kind == "SequenceStartEvent" else {}
                 parent_is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
@@ -209,8 +222,12 @@ def positioned_parse(text: str, filename: str) -> Positioned:
             elif kind in ("SequenceEndEvent", "MappingEndEvent"):
                 stack.pop()
             elif kind == "DocumentStartEvent" and root_set:
-                diag("E005", "a scenario file holds one YAML document; found a second", event.start_mark,
-                     "remove the '---' line and everything after it, or split the file")
+                diag(
+                    "E005",
+                    "a scenario file holds one YAML document; found a second",
+                    event.start_mark,
+                    "remove the '---' line and everything after it, or split the file",
+                )
                 break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -230,9 +247,7 @@ def _json_diagnostic(text: str, filename: str, out: Positioned) -> None:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        out.diagnostics = [
-            Diagnostic("E005", f"JSON syntax: {exc.msg}", filename, exc.lineno, exc.colno)
-        ]
+        out.diagnostics = [Diagnostic("E005", f"JSON syntax: {exc.msg}", filename, exc.lineno, exc.colno)]
 
 
 def _syntax_hint(problem: str) -> str | None:

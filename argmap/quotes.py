@@ -23,10 +23,15 @@ MAX_GAP = 400
 _INDEX_THRESHOLD = 5_000_000
 _KEY_CHARS = 24
 
+# Two implementations of one normalisation: ``_layout_free`` runs in a few passes of C code and
+# serves validation; ``_LAYOUT`` works match by match so offsets can be mapped back to the
+# original text (for line numbers, coverage and the source reader). A test keeps them equal.
+_HYPHENS = "-\u2010\u2011"
 _LAYOUT = re.compile(
-    r"(?P<brk>[-\u2010\u2011\u2012\u2013\u2014\u2015]+)[ \t\xa0]*\r?\n\s*"
+    rf"(?P<brk>[{_HYPHENS}]{{2,}}|[{_HYPHENS}\u2012\u2013\u2014\u2015])[ \t\xa0]*\r?\n\s*"
     r"|(?P<ws>[^\S ]\s*| \s+)"
-    r"|(?P<dash>--+|[\u2012\u2013\u2014\u2015])"
+    rf"|(?P<dash>[{_HYPHENS}]{{2,}}|[\u2012\u2013\u2014\u2015])"
+    r"|(?P<hy>[\u2010\u2011])"
     r"|(?P<q2>[\u201c\u201d\u201e\u201f\u2033])"
     r"|(?P<q1>[\u2018\u2019\u201a\u201b\u2032])"
     r"|(?P<ell>\u2026)"
@@ -34,7 +39,7 @@ _LAYOUT = re.compile(
 
 
 def _dash(run: str) -> str:
-    return "-" if run in ("-", "\u2010", "\u2011") else "\u2014"
+    return "-" if len(run) == 1 and run in _HYPHENS else "\u2014"
 
 
 def _replacement(m: re.Match[str]) -> str:
@@ -45,6 +50,8 @@ def _replacement(m: re.Match[str]) -> str:
         return " "
     if kind == "dash":
         return "\u2014"
+    if kind == "hy":
+        return "-"
     if kind == "q2":
         return '"'
     if kind == "q1":
@@ -52,9 +59,68 @@ def _replacement(m: re.Match[str]) -> str:
     return "..."
 
 
+_DASHES = re.compile(r"--+|[\u2012\u2013\u2014\u2015]")
+_LINE_END_DASH = re.compile(r"([-\u2014])[ \t\xa0]*\r?\n\s*")
+_SPACES = re.compile(r"\s+")
+_CHARS = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2026": "...",
+    }
+)
+
+
+def layout_free(text: str) -> str:
+    """The normalised text, fast (no offsets)."""
+    text = _DASHES.sub("\u2014", text.translate(_CHARS))
+    text = _LINE_END_DASH.sub(r"\1", text)
+    return _SPACES.sub(" ", text)
+
+
+def layout_free_mapped(text: str) -> tuple[str, list[int], list[int]]:
+    """The normalised text with anchors: (normalised, original) offsets where they stop running
+    in step; between anchors the two advance together."""
+    pieces: list[str] = []
+    norm_at, orig_at = [0], [0]
+    n = o = 0
+    for m in _LAYOUT.finditer(text):
+        pieces.append(text[o : m.start()])
+        n += m.start() - o
+        rep = _replacement(m)
+        pieces.append(rep)
+        n += len(rep)
+        o = m.end()
+        norm_at.append(n)
+        orig_at.append(o)
+    pieces.append(text[o:])
+    return "".join(pieces), norm_at, orig_at
+
+
 def normalise(text: str) -> str:
     """The layout-free form of a quote (or of any text)."""
-    return _LAYOUT.sub(_replacement, text).strip()
+    return layout_free(text).strip()
+
+
+def _furniture_spans(text: str, passage: str) -> list[tuple[int, int]]:
+    """Where a furniture passage occurs, each with the space before it."""
+    spans = []
+    start = text.find(passage)
+    while start != -1:
+        a = start - 1 if start > 0 and text[start - 1] == " " else start
+        spans.append((a, start + len(passage)))
+        start = text.find(passage, start + len(passage))
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,63 +132,49 @@ class Match:
 
 
 class SourceText:
-    """A source document, normalised once, with a map back to the original offsets."""
+    """A source document, normalised once; offsets map back to the original on demand."""
 
     def __init__(self, original: str, furniture: Sequence[str] = ()) -> None:
         self.original = original
-        pieces: list[str] = []
-        # (normalised offset, original offset) wherever the two stop running in step.
-        norm_at: list[int] = [0]
-        orig_at: list[int] = [0]
-        n = o = 0
-        for m in _LAYOUT.finditer(original):
-            plain = m.start() - o
-            pieces.append(original[o : m.start()])
-            n += plain
-            rep = _replacement(m)
-            pieces.append(rep)
-            n += len(rep)
-            o = m.end()
-            norm_at.append(n)
-            orig_at.append(o)
-        pieces.append(original[o:])
-        self.text = "".join(pieces)
-        self._norm_at = norm_at
-        self._orig_at = orig_at
-        for passage in furniture:
-            self._cut(normalise(passage))
-        self._automaton: object | None = None
+        self._furniture = [p for p in (normalise(f) for f in furniture) if p]
+        text = layout_free(original)
+        for passage in self._furniture:
+            for a, b in reversed(_furniture_spans(text, passage)):
+                text = text[:a] + text[b:]
+        self.text = text
+        self._anchors: tuple[list[int], list[int]] | None = None
 
-    def _cut(self, passage: str) -> None:
-        """Remove every occurrence of a furniture passage, with one space before it."""
-        if not passage:
-            return
-        spans = []
-        start = self.text.find(passage)
-        while start != -1:
-            a = start - 1 if start > 0 and self.text[start - 1] == " " else start
-            spans.append((a, start + len(passage)))
-            start = self.text.find(passage, start + len(passage))
-        for a, b in reversed(spans):
-            orig_b = self.to_original(b)
-            self.text = self.text[:a] + self.text[b:]
-            cut = b - a
-            i = bisect.bisect_right(self._norm_at, a)
-            tail_n = [x - cut for x in self._norm_at[i:] if x >= b]
-            tail_o = [y for x, y in zip(self._norm_at[i:], self._orig_at[i:], strict=True) if x >= b]
-            self._norm_at[i:] = [a, *tail_n]
-            self._orig_at[i:] = [orig_b, *tail_o]
+    def _mapped(self) -> tuple[list[int], list[int]]:
+        if self._anchors is None:
+            text, norm_at, orig_at = layout_free_mapped(self.original)
+            for passage in self._furniture:
+                for a, b in reversed(_furniture_spans(text, passage)):
+                    orig_b = self._orig_of(norm_at, orig_at, b)
+                    text = text[:a] + text[b:]
+                    cut = b - a
+                    i = bisect.bisect_right(norm_at, a)
+                    kept = [(x - cut, y) for x, y in zip(norm_at[i:], orig_at[i:], strict=True) if x >= b]
+                    norm_at[i:] = [a, *(x for x, _ in kept)]
+                    orig_at[i:] = [orig_b, *(y for _, y in kept)]
+            assert text == self.text, "the two normalisations disagree"
+            self._anchors = (norm_at, orig_at)
+        return self._anchors
+
+    def _orig_of(self, norm_at: list[int], orig_at: list[int], pos: int) -> int:
+        i = bisect.bisect_right(norm_at, pos) - 1
+        return min(orig_at[i] + (pos - norm_at[i]), len(self.original))
 
     def to_original(self, pos: int) -> int:
         """Original offset of a normalised offset."""
-        i = bisect.bisect_right(self._norm_at, pos) - 1
-        return min(self._orig_at[i] + (pos - self._norm_at[i]), len(self.original))
+        norm_at, orig_at = self._mapped()
+        return self._orig_of(norm_at, orig_at, pos)
 
     def to_normalised(self, pos: int) -> int:
         """Normalised offset of an original offset (the nearest one inside replaced layout)."""
-        i = bisect.bisect_right(self._orig_at, pos) - 1
-        nxt = self._norm_at[i + 1] if i + 1 < len(self._norm_at) else len(self.text)
-        return min(self._norm_at[i] + (pos - self._orig_at[i]), nxt)
+        norm_at, orig_at = self._mapped()
+        i = bisect.bisect_right(orig_at, pos) - 1
+        nxt = norm_at[i + 1] if i + 1 < len(norm_at) else len(self.text)
+        return min(norm_at[i] + (pos - orig_at[i]), nxt)
 
     def line_col(self, orig_pos: int) -> tuple[int, int]:
         line = self.original.count("\n", 0, orig_pos) + 1
@@ -168,10 +220,7 @@ class SourceText:
         for end, length in automaton.iter(self.text):
             start = end - length + 1
             hits.setdefault(self.text[start : end + 1], []).append(start)
-        return [
-            [s for s in hits.get(f[:_KEY_CHARS], ()) if self.text.startswith(f, s)] if f else []
-            for f in firsts
-        ]
+        return [[s for s in hits.get(f[:_KEY_CHARS], ()) if self.text.startswith(f, s)] if f else [] for f in firsts]
 
     def _complete(self, parts: list[str], starts: list[int]) -> Match | None:
         for start in starts:
@@ -211,9 +260,7 @@ class SourceText:
         starts = self._scan(phrase)
         if not starts:
             wanted = [w.lower() for w in phrase.split(" ") if w]
-            starts = [
-                s for s, e in self._sentences() if all(w in self.text[s:e].lower() for w in wanted)
-            ]
+            starts = [s for s, e in self._sentences() if all(w in self.text[s:e].lower() for w in wanted)]
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for pos in starts:

@@ -21,8 +21,17 @@ from argmap.model import Scenario
 
 M = TypeVar("M", bound=BaseModel)
 
-_SECTIONS = ("glossary", "sources", "actors", "topics", "events", "claims", "relations",
-             "walkthroughs", "exercises")
+_SECTIONS = (
+    "glossary",
+    "sources",
+    "actors",
+    "topics",
+    "events",
+    "claims",
+    "relations",
+    "walkthroughs",
+    "exercises",
+)
 
 
 def type_name(value: Any) -> str:
@@ -92,14 +101,21 @@ def schema_problems(data: Any, model: type[BaseModel] = Scenario) -> list[Diagno
 
 def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
     if "standing" in pattern:
-        return (f"'{value}' is not a date",
-                "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after ', or 'standing'")
+        return (
+            f"'{value}' is not a date",
+            "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after ', or 'standing'",
+        )
     if pattern.startswith("^[a-z0-9]+"):
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
-        return (f"'{value}' is not a valid id",
-                f"ids are lowercase words joined by hyphens, e.g. '{suggestion or 'putin-nbc-joint-shield'}'")
+        return (
+            f"'{value}' is not a valid id",
+            f"ids are lowercase words joined by hyphens, e.g. '{suggestion or 'putin-nbc-joint-shield'}'",
+        )
     if "0-9a-f]{64}" in pattern:
-        return f"'{value}' is not a sha256 (64 lowercase hex digits)", "argmap validate prints the actual hash"
+        return (
+            f"'{value}' is not a sha256 (64 lowercase hex digits)",
+            "argmap validate prints the actual hash",
+        )
     if "#[0-9a-fA-F]{6}" in pattern:
         return f"'{value}' is not a colour", "write #rrggbb or a colour name such as 'red'"
     return f"'{value}' does not match {pattern}", None
@@ -129,17 +145,28 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         names = {"object": "mapping", "array": "list"}
-        return [Diagnostic("E201", f"expected {names.get(expected, expected)}, found {type_name(error.instance)}",
-                           path=path)]
+        return [
+            Diagnostic(
+                "E201",
+                f"expected {names.get(expected, expected)}, found {type_name(error.instance)}",
+                path=path,
+            )
+        ]
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
         close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
-        hint = f"did you mean '{close[0]}'?" if close else None
-        return [Diagnostic("E204", f"'{error.instance}' is not one of: " + ", ".join(map(str, options)),
-                           path=path, hint=hint)]
+        enum_hint = f"did you mean '{close[0]}'?" if close else None
+        return [
+            Diagnostic(
+                "E204",
+                f"'{error.instance}' is not one of: " + ", ".join(map(str, options)),
+                path=path,
+                hint=enum_hint,
+            )
+        ]
     if kind == "pattern":
-        message, hint = _describe_pattern(error.validator_value, error.instance)
-        return [Diagnostic("E204", message, path=path, hint=hint)]
+        message, pattern_hint = _describe_pattern(error.validator_value, error.instance)
+        return [Diagnostic("E204", message, path=path, hint=pattern_hint)]
     if kind == "minItems":
         return [Diagnostic("E204", f"needs at least {error.validator_value} item(s)", path=path)]
     if kind == "minLength":

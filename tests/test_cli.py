@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def argmap(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=cwd or ROOT, timeout=120
+    )
 
 
 @pytest.fixture
@@ -84,7 +85,10 @@ def test_export_is_canonical_json(scenario):
     claim = data["claims"][0]
     assert {"id", "text", "actor", "date", "step", "topic", "stance", "kind", "evidence"} <= set(claim)
     assert claim["date"]["precision"] == "day" and claim["step"] == 1
-    assert claim["evidence"][0] == {"source": "council-minutes", "quote": "the new bridge must be built this year"}
+    assert claim["evidence"][0] == {
+        "source": "council-minutes",
+        "quote": "the new bridge must be built this year",
+    }
     assert {"id", "name", "kind", "parent"} <= set(data["actors"][2])
     assert data["relations"][0]["by"] == "upton-mayor"
     assert data["relations"][0]["from"] == "mayor-old-bridge-unsafe"
@@ -111,9 +115,18 @@ def test_coverage_lists_unquoted_paragraphs(scenario):
     text = scenario.read_text()
     start = text.index("  - id: reed-bridge-sound")
     end = text.index("relations:")
-    scenario.write_text(text[:start] + text[end:].replace(
-        "  - {id: sound-attacks-unsafe, type: attacks, from: reed-bridge-sound, to: mayor-old-bridge-unsafe}\n", "")
-        .replace("  - {id: traffic-attacks-build, type: attacks, from: reed-more-traffic, to: mayor-build-now}\n", ""))
+    scenario.write_text(
+        text[:start]
+        + text[end:]
+        .replace(
+            "  - {id: sound-attacks-unsafe, type: attacks, from: reed-bridge-sound, to: mayor-old-bridge-unsafe}\n",
+            "",
+        )
+        .replace(
+            "  - {id: traffic-attacks-build, type: attacks, from: reed-more-traffic, to: mayor-build-now}\n",
+            "",
+        )
+    )
     result = argmap("coverage", str(scenario))
     assert result.returncode == 1
     assert "1 of 2 paragraphs quoted" in result.stdout and "MISSING ¶2" in result.stdout

@@ -72,9 +72,13 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_wrong_types_and_unknown_keys_are_all_reported(load_starter):
-    loaded = load_starter(lambda s: s.replace("title: The bridge", "titel: The bridge")
-                          .replace("format: 1", "format: one")
-                          .replace("kind: prediction", "kind: [prediction]"))
+    loaded = load_starter(
+        lambda s: (
+            s.replace("title: The bridge", "titel: The bridge")
+            .replace("format: 1", "format: one")
+            .replace("kind: prediction", "kind: [prediction]")
+        )
+    )
     found = {(d.code, d.message) for d in loaded.diagnostics}
     assert ("E202", "unknown key 'titel'") in found
     assert ("E203", "missing key 'title'") in found
@@ -86,17 +90,22 @@ def test_wrong_types_and_unknown_keys_are_all_reported(load_starter):
 
 
 def test_meaning_checks_still_run_when_one_item_is_misshapen(load_starter):
-    loaded = load_starter(lambda s: s.replace("kind: prediction", "kind: guess")
-                          .replace("actor: reed\n    topic: new-bridge\n    stance: against\n    kind: report",
-                                   "actor: reeed\n    topic: new-bridge\n    stance: against\n    kind: report"))
+    loaded = load_starter(
+        lambda s: s.replace("kind: prediction", "kind: guess").replace(
+            "actor: reed\n    topic: new-bridge\n    stance: against\n    kind: report",
+            "actor: reeed\n    topic: new-bridge\n    stance: against\n    kind: report",
+        )
+    )
     assert codes(loaded) == ["E101", "E204"]
 
 
 def test_every_reference_is_checked_with_a_suggestion(load_starter):
-    loaded = load_starter(lambda s: s.replace("parent: downton", "parent: dowtnon")
-                          .replace("event: council-meeting\n    evidence:\n      - source: council-minutes\n"
-                                   "        quote: the old one", "event: council-meetin\n    evidence:\n"
-                                   "      - source: council-minute\n        quote: the old one"))
+    loaded = load_starter(
+        lambda s: s.replace("parent: downton", "parent: dowtnon").replace(
+            "event: council-meeting\n    evidence:\n      - source: council-minutes\n        quote: the old one",
+            "event: council-meetin\n    evidence:\n      - source: council-minute\n        quote: the old one",
+        )
+    )
     messages = {d.message: d.hint for d in loaded.diagnostics}
     assert messages["unknown actor 'dowtnon'"] == "did you mean 'downton'?"
     assert messages["unknown event 'council-meetin'"] == "did you mean 'council-meeting'?"
@@ -120,28 +129,72 @@ def test_ids_are_unique_across_claims_and_relations(load_starter):
 @pytest.mark.parametrize(
     ("edit", "code"),
     [
-        (lambda s: s.replace("from: reed-bridge-sound, to: mayor-old-bridge-unsafe",
-                             "from: reed-bridge-sound, to: reed-bridge-sound"), "E108"),
-        (lambda s: s.replace("{id: upton, name: Upton, kind: side,", "{id: upton, name: Upton, kind: side, parent: downton,"),
-         "E115"),
-        (lambda s: s.replace("parent: upton}", "parent: reed}").replace("parent: downton}", "parent: upton-mayor}"),
-         "E109"),
-        (lambda s: s.replace("type: attacks, from: reed-bridge-sound", "type: contradicts, from: reed-bridge-sound"),
-         "E111"),
-        (lambda s: s.replace("type: attacks, from: reed-bridge-sound, to: mayor-old-bridge-unsafe",
-                             "type: undercuts, from: reed-bridge-sound, to: mayor-old-bridge-unsafe"), "E114"),
-        (lambda s: s.replace("    event: council-meeting\n    evidence:\n      - source: council-minutes\n"
-                             "        quote: the new bridge", "    evidence:\n      - source: council-minutes\n"
-                             "        quote: the new bridge"), "E110"),
-        (lambda s: s.replace("    event: council-meeting\n    evidence:\n      - source: council-minutes\n"
-                             "        quote: the new bridge", "    event: council-meeting\n    date: 2024-05\n"
-                             "    evidence:\n      - source: council-minutes\n        quote: the new bridge"), "E110"),
+        (
+            lambda s: s.replace(
+                "from: reed-bridge-sound, to: mayor-old-bridge-unsafe",
+                "from: reed-bridge-sound, to: reed-bridge-sound",
+            ),
+            "E108",
+        ),
+        (
+            lambda s: s.replace(
+                "{id: upton, name: Upton, kind: side,",
+                "{id: upton, name: Upton, kind: side, parent: downton,",
+            ),
+            "E115",
+        ),
+        (
+            lambda s: s.replace("parent: upton}", "parent: reed}").replace("parent: downton}", "parent: upton-mayor}"),
+            "E109",
+        ),
+        (
+            lambda s: s.replace("type: attacks, from: reed-bridge-sound", "type: contradicts, from: reed-bridge-sound"),
+            "E111",
+        ),
+        (
+            lambda s: s.replace(
+                "type: attacks, from: reed-bridge-sound, to: mayor-old-bridge-unsafe",
+                "type: undercuts, from: reed-bridge-sound, to: mayor-old-bridge-unsafe",
+            ),
+            "E114",
+        ),
+        (
+            lambda s: s.replace(
+                "    event: council-meeting\n    evidence:\n      - source: council-minutes\n"
+                "        quote: the new bridge",
+                "    evidence:\n      - source: council-minutes\n        quote: the new bridge",
+            ),
+            "E110",
+        ),
+        (
+            lambda s: s.replace(
+                "    event: council-meeting\n    evidence:\n      - source: council-minutes\n"
+                "        quote: the new bridge",
+                "    event: council-meeting\n    date: 2024-05\n"
+                "    evidence:\n      - source: council-minutes\n        quote: the new bridge",
+            ),
+            "E110",
+        ),
         (lambda s: s.replace("date: 2024-05-03\n\nclaims", "date: 2024-06\n\nclaims"), "E107"),
-        (lambda s: s.replace("    topic: new-bridge\n    stance: for\n    kind: position", "    stance: for\n    kind: position"),
-         "E112"),
+        (
+            lambda s: s.replace(
+                "    topic: new-bridge\n    stance: for\n    kind: position",
+                "    stance: for\n    kind: position",
+            ),
+            "E112",
+        ),
     ],
-    ids=["self-relation", "side-with-parent", "actor-cycle", "contradiction-across-sides",
-         "undercut-of-claim", "no-time", "event-and-date", "after-publication", "stance-without-topic"],
+    ids=[
+        "self-relation",
+        "side-with-parent",
+        "actor-cycle",
+        "contradiction-across-sides",
+        "undercut-of-claim",
+        "no-time",
+        "event-and-date",
+        "after-publication",
+        "stance-without-topic",
+    ],
 )
 def test_meaning_errors(load_starter, edit, code):
     loaded = load_starter(edit)
@@ -150,9 +203,15 @@ def test_meaning_errors(load_starter, edit, code):
 
 
 def test_warnings_do_not_block_loading(load_starter):
-    loaded = load_starter(lambda s: s.replace(
-        "  - {id: traffic-attacks-build, type: attacks, from: reed-more-traffic, to: mayor-build-now}\n", "")
-        + "  \ntopics2: []\n".replace("  \ntopics2: []\n", ""))
+    loaded = load_starter(
+        lambda s: (
+            s.replace(
+                "  - {id: traffic-attacks-build, type: attacks, from: reed-more-traffic, to: mayor-build-now}\n",
+                "",
+            )
+            + "  \ntopics2: []\n".replace("  \ntopics2: []\n", "")
+        )
+    )
     assert codes(loaded) == ["W101"]
     assert loaded.ok
 

@@ -20,7 +20,7 @@ def test_hyphen_at_line_end_is_kept_and_joins_the_next_line():
 
 def test_quote_with_curly_apostrophe_matches_straight_one():
     src = SourceText("the Foreign Ministry\u2019s department said \u201cno\u201d")
-    assert src.find("the Foreign Ministry's department said \"no\"")
+    assert src.find('the Foreign Ministry\'s department said "no"')
     assert SourceText("Ministry's").find("Ministry\u2019s")
 
 
@@ -86,3 +86,29 @@ def test_passages_are_pastable_and_match():
 
 def test_normalise_strips_outer_layout():
     assert normalise("  a \n b  ") == "a b"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from argmap.quotes import layout_free, layout_free_mapped  # noqa: E402
+
+_TRICKY = "ab -\u2010\u2011\u2012\u2013\u2014\u2015\n\r\t\xa0\u201c\u201d\u2018\u2019\u2026\"'."
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=40))
+def test_fast_and_mapped_normalisations_agree(text):
+    mapped, norm_at, orig_at = layout_free_mapped(text)
+    assert mapped == layout_free(text)
+    assert norm_at == sorted(norm_at) and orig_at == sorted(orig_at)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TRICKY + "XYZ", min_size=1, max_size=60), st.data())
+def test_offsets_map_back_into_the_original(text, data):
+    src = SourceText(text, furniture=["XYZ"])
+    assume_len = len(src.text)
+    pos = data.draw(st.integers(0, assume_len))
+    orig = src.to_original(pos)
+    assert 0 <= orig <= len(text)

@@ -57,10 +57,10 @@ def claim_date(claim: Claim, event_dates: dict[str, FuzzyDate]) -> FuzzyDate | N
 def build_timeline(scenario: Scenario) -> Timeline:
     """Place every event and claim; assumes a scenario that passed the checks."""
     event_dates = {e.id: FuzzyDate.parse(e.date) for e in scenario.events}
-    groups: dict[tuple[str, str | int], list[str]] = {}
-    keys: dict[tuple[str, str | int], tuple[object, ...]] = {}
-    dates: dict[tuple[str, str | int], FuzzyDate] = {}
-    labels: dict[tuple[str, str | int], str] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
+    keys: dict[tuple[str, str], tuple[object, ...]] = {}
+    dates: dict[tuple[str, str], FuzzyDate] = {}
+    labels: dict[tuple[str, str], str] = {}
     for pos, event in enumerate(scenario.events):
         gid = ("event", event.id)
         date = event_dates[event.id]
@@ -71,9 +71,10 @@ def build_timeline(scenario: Scenario) -> Timeline:
     claim_dates: dict[str, FuzzyDate] = {}
     n_events = len(scenario.events)
     for pos, claim in enumerate(scenario.claims):
-        date = claim_date(claim, event_dates)
-        if date is None:
+        placed = claim_date(claim, event_dates)
+        if placed is None:
             continue
+        date = placed
         claim_dates[claim.id] = date
         if claim.event is not None:
             groups[("event", claim.event)].append(claim.id)
@@ -95,8 +96,13 @@ def build_timeline(scenario: Scenario) -> Timeline:
     for i, gid in enumerate(ordered):
         index = start + i
         steps.append(
-            Step(index, dates[gid], gid[1] if gid[0] == "event" else None,  # type: ignore[arg-type]
-                 tuple(groups[gid]), labels[gid])
+            Step(
+                index,
+                dates[gid],
+                gid[1] if gid[0] == "event" else None,  # type: ignore[arg-type]
+                tuple(groups[gid]),
+                labels[gid],
+            )
         )
         for cid in groups[gid]:
             claim_step[cid] = index

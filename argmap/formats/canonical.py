@@ -32,17 +32,19 @@ def export(loaded: Loaded) -> dict[str, Any]:
     for src in s.sources:
         loaded_source = loaded.sources[src.id]
         facts = loaded_source.facts
-        sources.append({
-            "id": src.id,
-            "title": facts.title,
-            "author": facts.author,
-            "publisher": facts.publisher,
-            "published": FuzzyDate.parse(facts.published).to_json() if facts.published else None,
-            "url": facts.url,
-            "file": facts.file,
-            "sha256": facts.sha256,
-            "note": facts.note,
-        })
+        sources.append(
+            {
+                "id": src.id,
+                "title": facts.title,
+                "author": facts.author,
+                "publisher": facts.publisher,
+                "published": FuzzyDate.parse(facts.published).to_json() if facts.published else None,
+                "url": facts.url,
+                "file": facts.file,
+                "sha256": facts.sha256,
+                "note": facts.note,
+            }
+        )
     event_step = {st.event: st.index for st in timeline.steps if st.event}
     speaker = {c.id: c.actor for c in s.claims}
     return {
@@ -55,32 +57,70 @@ def export(loaded: Loaded) -> dict[str, Any]:
         "glossary": [g.model_dump(mode="json") for g in s.glossary],
         "sources": sources,
         "actors": [
-            {"id": a.id, "name": a.name, "kind": a.kind, "parent": a.parent,
-             "side": side_of(a.id, parents, kinds), "role": a.role, "colour": a.colour, "note": a.note}
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "parent": a.parent,
+                "side": side_of(a.id, parents, kinds),
+                "role": a.role,
+                "colour": a.colour,
+                "note": a.note,
+            }
             for a in s.actors
         ],
         "topics": [{"id": t.id, "question": t.question, "note": t.note} for t in s.topics],
         "events": [
-            {"id": e.id, "title": e.title, "date": FuzzyDate.parse(e.date).to_json(),
-             "step": event_step[e.id], "actors": list(e.actors), "note": e.note,
-             "evidence": evidence(e.evidence)}
+            {
+                "id": e.id,
+                "title": e.title,
+                "date": FuzzyDate.parse(e.date).to_json(),
+                "step": event_step[e.id],
+                "actors": list(e.actors),
+                "note": e.note,
+                "evidence": evidence(e.evidence),
+            }
             for e in s.events
         ],
         "claims": [
-            {"id": c.id, "text": c.text, "actor": c.actor, "side": side_of(c.actor, parents, kinds),
-             "with": list(c.with_), "date": timeline.claim_date[c.id].to_json(),
-             "step": timeline.claim_step[c.id], "event": c.event, "topic": c.topic, "stance": c.stance,
-             "kind": c.kind, "tags": list(c.tags), "note": c.note, "evidence": evidence(c.evidence)}
+            {
+                "id": c.id,
+                "text": c.text,
+                "actor": c.actor,
+                "side": side_of(c.actor, parents, kinds),
+                "with": list(c.with_),
+                "date": timeline.claim_date[c.id].to_json(),
+                "step": timeline.claim_step[c.id],
+                "event": c.event,
+                "topic": c.topic,
+                "stance": c.stance,
+                "kind": c.kind,
+                "tags": list(c.tags),
+                "note": c.note,
+                "evidence": evidence(c.evidence),
+            }
             for c in s.claims
         ],
         "relations": [
-            {"id": r.id, "type": r.type, "from": r.from_, "to": r.to,
-             "by": r.by or speaker[r.from_], "note": r.note, "evidence": evidence(r.evidence)}
+            {
+                "id": r.id,
+                "type": r.type,
+                "from": r.from_,
+                "to": r.to,
+                "by": r.by or speaker[r.from_],
+                "note": r.note,
+                "evidence": evidence(r.evidence),
+            }
             for r in s.relations
         ],
         "steps": [
-            {"index": st.index, "label": st.label, "date": st.date.to_json(), "event": st.event,
-             "claims": list(st.claims)}
+            {
+                "index": st.index,
+                "label": st.label,
+                "date": st.date.to_json(),
+                "event": st.event,
+                "claims": list(st.claims),
+            }
             for st in timeline.steps
         ],
         "walkthroughs": [w.model_dump(mode="json", by_alias=True) for w in s.walkthroughs],

@@ -1,0 +1,72 @@
+"""Load+validate time and peak memory of `argmap validate` on generated scenarios.
+
+Run by hand: `python benchmarks/validate.py [--runs N] [--sizes 1000,10000,100000]`.
+Each figure is the median wall time of N runs of the real command in a fresh process, with
+its peak resident memory; a baseline (`python -c pass` and importing the validator) is
+measured in the same run so figures can be compared across noisy machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MiB and exit code of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(label: str, cmd: list[str], runs: int, baseline: float | None) -> float:
+    results = [run(cmd) for _ in range(runs)]
+    codes = {r[2] for r in results}
+    wall = statistics.median(r[0] for r in results)
+    rss = max(r[1] for r in results)
+    ratio = f"  {wall / baseline:5.1f}x baseline" if baseline else ""
+    print(f"{label:<34} {wall:7.3f} s  {rss:8.1f} MiB peak  exit {sorted(codes)}{ratio}", flush=True)
+    return wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    args = parser.parse_args()
+    py = sys.executable
+    print(f"median of {args.runs} runs; python {sys.version.split()[0]}; {os.cpu_count()} cores")
+    base = measure("baseline: python -c pass", [py, "-c", "pass"], args.runs, None)
+    measure("baseline: import the validator", [py, "-c", "import argmap.loading, argmap.checks"], args.runs, base)
+    bundled = ROOT / "scenarios" / "abm-treaty-1997-2001.yaml"
+    if bundled.exists():
+        measure("bundled scenario", [py, "-m", "argmap", "validate", str(bundled)], args.runs, base)
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            path = write(Path(tmp) / str(size), size)
+            mb = path.stat().st_size / 2**20
+            runs = args.runs if size <= 10_000 else max(1, min(args.runs, 3))
+            measure(
+                f"{size:>7} claims ({mb:.1f} MB YAML)",
+                [py, "-m", "argmap", "validate", str(path)],
+                runs,
+                base,
+            )
+
+
+if __name__ == "__main__":
+    main()
