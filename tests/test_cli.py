@@ -146,3 +146,23 @@ def test_validate_and_export_do_not_import_textual_or_rich(scenario, command):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_wheel_ships_the_seeds_scenarios_and_schemas(tmp_path):
+    """An installed argmap finds its data inside the package (argmap/_data)."""
+    import zipfile
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("argmap-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for seed in (ROOT / "seeds").iterdir():
+        assert f"argmap/_data/seeds/{seed.name}" in names
+    for scenario in (ROOT / "scenarios").glob("*.yaml"):
+        assert f"argmap/_data/scenarios/{scenario.name}" in names
+    assert {"argmap/schema/scenario.schema.json", "argmap/schema/catalogue.schema.json"} <= names
