@@ -60,12 +60,12 @@ def main() -> None:
             path = write(Path(tmp) / str(size), size)
             mb = path.stat().st_size / 2**20
             runs = args.runs if size <= 10_000 else max(1, min(args.runs, 3))
-            measure(
-                f"{size:>7} claims ({mb:.1f} MB YAML)",
-                [py, "-m", "argmap", "validate", str(path)],
-                runs,
-                base,
-            )
+            cmd = [py, "-m", "argmap", "validate"]
+            measure(f"{size:>7} claims ({mb:.1f} MB YAML)", [*cmd, str(path)], runs, base)
+            # One broken quote: positions and the JSON Schema now run too.
+            broken = path.with_name(f"broken-{size}.yaml")
+            broken.write_text(path.read_text().replace("quote: ", "quote: not in the source ", 1))
+            measure(f"{size:>7} claims, one error", [*cmd, str(broken)], runs, base)
 
 
 if __name__ == "__main__":
