@@ -1,0 +1,70 @@
+"""The bundled ABM Treaty scenario: valid, complete and faithful in the ways a machine can check."""
+
+from collections import Counter
+
+import pytest
+
+from argmap.checks import side_of
+from argmap.coverage import coverage
+from argmap.loading import load_scenario
+from argmap.locations import bundled_scenario, seeds_dir
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    result = load_scenario(bundled_scenario())
+    assert result.ok, "\n".join(d.render() for d in result.diagnostics if d.severity == "error")
+    return result
+
+
+def test_bundled_scenario_has_no_errors_and_only_judged_warnings(loaded):
+    # Warnings left on purpose are listed in the scenario's notes; none may be an error.
+    assert all(d.severity == "warning" for d in loaded.diagnostics)
+    assert Counter(d.code for d in loaded.diagnostics)["W101"] <= 10
+
+
+def test_counts_of_claims_relations_topics(loaded):
+    s = loaded.scenario
+    assert len(s.claims) >= 100
+    assert len(s.relations) >= 80
+    assert len(s.topics) >= 8
+    types = Counter(r.type for r in s.relations)
+    assert types["supports"] and types["attacks"] and types["contradicts"] and types["undercuts"]
+
+
+def test_four_sides_each_with_claims_and_commentators_apart(loaded):
+    s = loaded.scenario
+    parents = {a.id: a.parent for a in s.actors}
+    kinds = {a.id: a.kind for a in s.actors}
+    sides = [a.id for a in s.actors if a.kind == "side"]
+    assert len(sides) == 4
+    per_side = Counter(side_of(c.actor, parents, kinds) for c in s.claims)
+    assert all(per_side[side] > 0 for side in sides), per_side
+    commentators = {a.id for a in s.actors if a.kind == "commentator"}
+    assert len(commentators) >= 3
+    assert all(side_of(c, parents, kinds) is None for c in commentators)
+
+
+def test_every_paragraph_of_every_source_is_quoted(loaded):
+    report = coverage(loaded)
+    assert {c.source for c in report} == {"act-boese-2001", "monitor-2001-v7i51", "ponars-podvig-2000"}
+    for c in report:
+        assert c.missing == [], f"{c.source}: paragraphs not quoted: {[p.number for p in c.missing]}"
+    assert sum(len(c.paragraphs) for c in report) >= 38
+
+
+def test_every_claim_has_evidence_from_a_bundled_source(loaded):
+    ids = {s.id for s in loaded.scenario.sources}
+    for claim in loaded.scenario.claims:
+        assert claim.evidence and all(e.source in ids for e in claim.evidence), claim.id
+
+
+def test_the_seeds_are_the_catalogued_bytes():
+    import hashlib
+
+    from argmap.parsing import fast_parse
+
+    catalogue = fast_parse((seeds_dir() / "catalogue.yaml").read_text("utf-8"), "catalogue.yaml")
+    for source in catalogue["sources"]:
+        data = (seeds_dir() / source["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == source["sha256"]
