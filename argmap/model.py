@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from argmap.dates import DATE_PATTERN, check_date
 
@@ -25,14 +25,30 @@ Id = Annotated[
     Field(description="A readable name: lowercase words joined by hyphens, e.g. putin-nbc-joint-shield."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+
+def _year_as_text(value: object) -> object:
+    """A bare year reads as a number in YAML (``date: 2001``); take it as the text it was."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}"
+    return value
+
+
 DateText = Annotated[
     str,
+    BeforeValidator(_year_as_text),
     StringConstraints(pattern=DATE_PATTERN),
     AfterValidator(check_date),
-    Field(
-        description="YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after '; or "
-        "'standing' for a position known from the start of the debate.",
-        examples=["2000-06-03", "2000-06", "before 1999", "standing"],
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after '; or "
+            "'standing' for a position known from the start of the debate.",
+            "examples": ["2000-06-03", "2000-06", "before 1999", "standing", 2001],
+        }
     ),
 ]
 Colour = Annotated[

@@ -128,7 +128,8 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
         # Optional values are "X or null": report why the value is not an X.
         real = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
         if real:
-            best = min(real, key=lambda e: len(e.relative_schema_path))
+            # Prefer the branch whose type fits: its complaint is the informative one.
+            best = min(real, key=lambda e: (e.validator == "type", len(e.relative_schema_path)))
             return _from_schema(best, schema)
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -167,6 +168,9 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
     if kind == "pattern":
         message, pattern_hint = _describe_pattern(error.validator_value, error.instance)
         return [Diagnostic("E204", message, path=path, hint=pattern_hint)]
+    if kind in ("maximum", "minimum"):
+        bound = "at most" if kind == "maximum" else "at least"
+        return [Diagnostic("E204", f"{error.instance} is out of range: {bound} {error.validator_value}", path=path)]
     if kind == "minItems":
         return [Diagnostic("E204", f"needs at least {error.validator_value} item(s)", path=path)]
     if kind == "minLength":

@@ -279,3 +279,11 @@ def test_json_scenarios_load_too(tmp_path, starter):
     jpath.write_text(json.dumps(data, indent=1))
     (d,) = load_scenario(jpath).diagnostics
     assert d.code == "E101" and d.line > 1
+
+
+def test_a_bare_year_is_a_date_even_though_yaml_reads_it_as_a_number(load_starter):
+    loaded = load_starter(lambda s: s.replace("    date: 2024-05-03\n\nclaims", "    date: 2024\n\nclaims"))
+    assert loaded.ok, [d.render() for d in loaded.diagnostics]
+    assert loaded.scenario.events[0].date == "2024"
+    wrong = load_starter(lambda s: s.replace("    date: 2024-05-03\n\nclaims", "    date: 20245\n\nclaims"))
+    assert [(d.code, d.message) for d in wrong.diagnostics] == [("E204", "20245 is out of range: at most 9999")]
