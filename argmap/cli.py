@@ -80,6 +80,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="list every paragraph, quoted or not")
     _add_source_path(p)
 
+    p = sub.add_parser("results", help="merge students' results files into a class summary")
+    p.add_argument(
+        "folder",
+        type=Path,
+        metavar="FOLDER",
+        nargs="?",
+        help="the results folder (default: where argmap exercise saves them)",
+    )
+    p.add_argument("--format", choices=("text", "csv", "markdown"), default="text")
+    p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to a file instead of printing")
+
+    p = sub.add_parser("handout", help="write a printable Markdown handout and its answer key")
+    p.add_argument("path", type=Path, metavar="PATH", nargs="?", help="default: the bundled scenario")
+    p.add_argument("--side", help="include this side's brief (its positions with quotes and dates)")
+    p.add_argument("--set", dest="set_name", metavar="NAME", help="only this exercise set")
+    p.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="the handout file (default: SCENARIO-handout.md); the key goes beside it",
+    )
+    _add_source_path(p)
+
     p = sub.add_parser("open", help="open a scenario in the terminal UI")
     p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="default: the bundled scenario")
     p.add_argument("--date", help="start at this date (YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -140,6 +140,53 @@ def coverage(args: argparse.Namespace) -> int:
     return EXIT_OK if missing_total == 0 else EXIT_INVALID
 
 
+def results(args: argparse.Namespace) -> int:
+    from argmap.classroom import summary as render
+    from argmap.classroom.results import default_folder, read_folder
+    from argmap.files import write_atomic
+
+    folder: Path = args.folder or default_folder()
+    if not folder.is_dir():
+        _err(f"{display_name(folder)} is not a folder")
+        return EXIT_USAGE
+    summary = render.summarise(read_folder(folder))
+    text = {"text": render.to_text, "csv": render.to_csv, "markdown": render.to_markdown}[args.format](summary)
+    if args.output:
+        write_atomic(args.output, text if text.endswith("\n") else text + "\n")
+        print(f"wrote {display_name(args.output)}")
+    else:
+        print(text.rstrip("\n"))
+    return EXIT_OK
+
+
+def handout(args: argparse.Namespace) -> int:
+    from argmap.classroom.handout import handout as make
+    from argmap.classroom.validate import engine_labeller
+    from argmap.engine.debate import Debate
+    from argmap.files import write_atomic
+    from argmap.locations import bundled_scenario
+
+    path = args.path or bundled_scenario()
+    loaded = _load_or_report(path, args)
+    if loaded is None:
+        return EXIT_INVALID
+    debate = Debate.from_loaded(loaded)
+    if args.side is not None and args.side not in debate.sides:
+        _err(f"'{args.side}' is not a side; sides: {', '.join(debate.sides)}")
+        return EXIT_USAGE
+    sets = {e.set for e in debate.scenario.exercises}
+    if args.set_name is not None and args.set_name not in sets:
+        _err(f"no exercise set '{args.set_name}'; sets: {', '.join(sorted(s for s in sets if s))}")
+        return EXIT_USAGE
+    sheet, key = make(debate, args.side, args.set_name, engine_labeller())
+    out: Path = args.output or Path(f"{path.stem}-handout.md")
+    key_path = out.with_name(f"{out.stem}-answers{out.suffix or '.md'}")
+    write_atomic(out, sheet)
+    write_atomic(key_path, key)
+    print(f"wrote {display_name(out)} and {display_name(key_path)}")
+    return EXIT_OK
+
+
 def open_(args: argparse.Namespace) -> int:
     from argmap.cli import _search_path
     from argmap.locations import bundled_scenario
@@ -168,4 +215,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "quote": quote,
     "coverage": coverage,
     "open": open_,
+    "results": results,
+    "handout": handout,
 }

@@ -48,6 +48,8 @@ class Loaded:
     scenario: Scenario | None
     sources: dict[str, LoadedSource] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    sha256: str = ""
+    """SHA-256 of the scenario's text: results files use it to tell versions apart."""
 
     @property
     def ok(self) -> bool:
@@ -119,6 +121,7 @@ def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
     if text is None:
         result.diagnostics = problems
         return result
+    result.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     data, positioned, problems = _parse(text, name)
     if problems:
         result.diagnostics = problems
@@ -168,6 +171,10 @@ def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
             from argmap.checks import check
 
             diagnostics += check(scenario, sources, shape.raw_ids(data) if shape_problems else None)
+            if not has_errors(diagnostics):
+                from argmap.classroom.validate import check as check_classroom
+
+                diagnostics += check_classroom(scenario, sources)
 
     if diagnostics:
         located = where()

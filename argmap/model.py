@@ -222,26 +222,42 @@ class Walkthrough(Strict):
     steps: tuple[WalkthroughStep, ...] = Field(min_length=1)
 
 
+ExerciseKind = Literal[
+    "who-said-it",
+    "find-the-rebuttal",
+    "what-does-it-support",
+    "order-in-time",
+    "spot-the-contradiction",
+    "fill-the-stance",
+    "what-if",
+]
+
+
 class Exercise(Strict):
-    """An exercise checked against the map."""
+    """An exercise whose correct answer argmap derives from the map itself.
+
+    Which keys a kind needs: who-said-it: ``claim`` (``options``: speakers to offer);
+    find-the-rebuttal and what-does-it-support: ``claim`` and ``options`` (claims);
+    order-in-time: ``claims``; spot-the-contradiction: ``side`` and ``options`` (claims);
+    fill-the-stance: ``side``, ``topic`` and ``date``; what-if: ``claim`` and ``switch_off``.
+    """
 
     id: Id
-    kind: Literal[
-        "who-said-it",
-        "find-the-rebuttal",
-        "what-does-it-support",
-        "order-in-time",
-        "spot-the-contradiction",
-        "fill-the-stance",
-        "what-if",
-    ]
-    prompt: Text | None = None
-    claims: tuple[Id, ...] = Field(default=(), description="The claims the exercise is about.")
-    options: tuple[Id, ...] = Field(default=(), description="Choices offered (claim ids).")
+    kind: ExerciseKind
+    set: Id | None = Field(default=None, description="The exercise set it belongs to.")
+    prompt: Text | None = Field(default=None, description="The question, when the default wording will not do.")
+    claim: Id | None = Field(default=None, description="The claim the question is about.")
+    claims: tuple[Id, ...] = Field(default=(), description="order-in-time: the claims to put in order.")
+    options: tuple[Id, ...] = Field(default=(), description="The choices offered: claims, or speakers for who-said-it.")
     side: Id | None = None
     topic: Id | None = None
     date: DateText | None = None
-    set: Id | None = Field(default=None, description="The exercise set it belongs to.")
+    switch_off: tuple[Id, ...] = Field(default=(), description="what-if: the claims switched off.")
+    answer: Text | tuple[Text, ...] | None = Field(
+        default=None,
+        description="Optional: the answer the author expects; it must agree with the map.",
+    )
+    explanation: Text | None = Field(default=None, description="Shown after the student answers.")
 
 
 class Scenario(Strict):

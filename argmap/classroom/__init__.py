@@ -1,0 +1,1 @@
+"""Classroom: walkthroughs, exercises checked against the map, role-play, results. Pure: no UI."""

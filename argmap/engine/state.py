@@ -1,0 +1,65 @@
+"""Where a reader is in the debate: one immutable value, replaced by every action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class DebateState:
+    """The current step, the selected claim, the claims visited before it (a history, like a
+    browser's), and the speakers whose claims are folded away."""
+
+    step: int
+    first: int
+    last: int
+    selected: str | None = None
+    history: tuple[str, ...] = ()
+    folded: frozenset[str] = frozenset()
+
+    def at_step(self, step: int) -> DebateState:
+        return replace(self, step=max(self.first, min(self.last, step)))
+
+    def step_forward(self) -> DebateState:
+        return self.at_step(self.step + 1)
+
+    def step_back(self) -> DebateState:
+        return self.at_step(self.step - 1)
+
+    def to_first(self) -> DebateState:
+        return self.at_step(self.first)
+
+    def to_last(self) -> DebateState:
+        return self.at_step(self.last)
+
+    def select(self, claim: str | None) -> DebateState:
+        """Select a claim without touching the history."""
+        return replace(self, selected=claim)
+
+    def open(self, claim: str) -> DebateState:
+        """Start reading at a claim, with a fresh history."""
+        return replace(self, selected=claim, history=())
+
+    def follow(self, claim: str) -> DebateState:
+        """Go to a claim, remembering the one left."""
+        if claim == self.selected:
+            return self
+        history = (*self.history, self.selected) if self.selected is not None else self.history
+        return replace(self, selected=claim, history=history)
+
+    def back(self) -> DebateState:
+        """Return to the claim visited before; unchanged when there is none."""
+        if not self.history:
+            return self
+        return replace(self, selected=self.history[-1], history=self.history[:-1])
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self.history)
+
+    def toggle_fold(self, actor: str) -> DebateState:
+        folded = self.folded - {actor} if actor in self.folded else self.folded | {actor}
+        return replace(self, folded=folded)
+
+    def unfold_all(self) -> DebateState:
+        return replace(self, folded=frozenset())
