@@ -300,9 +300,16 @@ class _Checker:
                 self.ref(f.topic, self.topics, "topic", (*at, "topic"))
         for i, ex in enumerate(self.s.exercises):
             at = ("exercises", i)
-            for key, ids in (("claims", ex.claims), ("options", ex.options)):
+            # who-said-it offers speakers; every other kind offers claims.
+            speakers = ex.kind == "who-said-it"
+            options: tuple[str, ...] = () if speakers else ex.options
+            for key, ids in (("claims", ex.claims), ("options", options), ("switch_off", ex.switch_off)):
                 for j, cid in enumerate(ids):
                     self.ref(cid, self.claims, "claim", (*at, key, j))
+            if speakers:
+                for j, actor in enumerate(ex.options):
+                    self.ref(actor, self.actors, "actor", (*at, "options", j))
+            self.ref(ex.claim, self.claims, "claim", (*at, "claim"))
             self.ref(ex.side, self.actors, "actor", (*at, "side"))
             self.ref(ex.topic, self.topics, "topic", (*at, "topic"))
 

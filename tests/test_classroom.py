@@ -244,3 +244,39 @@ def test_results_and_handout_commands(tmp_path, write):
     assert "## Brief: Downton" in (tmp_path / "sheet.md").read_text()
     assert "answer key" in (tmp_path / "sheet-answers.md").read_text()
     assert run("handout", str(scenario), "--side", "reed").returncode == 2
+
+
+def test_who_said_it_takes_speakers_as_options_and_places_the_answer_by_id(write):
+    loaded = load_scenario(
+        write(
+            "exercises:\n"
+            "  - {id: a, kind: who-said-it, claim: reed-bridge-sound, options: [upton-mayor, reed, upton]}\n"
+            "  - {id: b, kind: who-said-it, claim: reed-bridge-sound}\n"
+            "  - {id: c, kind: who-said-it, claim: reed-bridge-sound, options: [upton-mayor, downton]}\n"
+        )
+    )
+    assert loaded.ok, [d.render() for d in loaded.diagnostics]
+    debate = Debate.from_loaded(loaded)
+    given = _question(debate, "a")
+    assert [c.value for c in given.choices] == ["upton-mayor", "reed", "upton"]
+    generated = _question(debate, "b")
+    assert generated.answer == ("reed",) and "reed" in [c.value for c in generated.choices]
+    assert [c.value for c in _question(debate, "b").choices] == [c.value for c in generated.choices]
+    assert "reed" in [c.value for c in _question(debate, "c").choices]
+    assert "Councillor Reed (Downton)" in [c.label for c in generated.choices]
+
+
+def test_stance_question_reads_naturally(debate):
+    assert _question(debate, "stance").prompt.startswith("Downton, in May 2024: where did this side stand on")
+
+
+def test_walkthrough_steps_move_the_debate_to_their_focus(debate):
+    from argmap.classroom.walkthrough import Tour, find
+
+    tour = Tour(find(debate, "tour"))
+    assert tour.debate_step(debate) == debate.step_of_claim("mayor-build-now")
+    tour = tour.next()
+    assert tour.at_end and tour.debate_step(debate) == debate.step_of_date("2024-05-03")
+    assert tour.next() == tour and tour.back().at_start
+    with pytest.raises(ValueError, match="walkthroughs: tour"):
+        find(debate, "nope")

@@ -37,7 +37,9 @@ def test_steps_and_claims_said(debate):
     assert debate.step(FIRST_HEARING).label == "First hearing"
     assert debate.said_by(STANDING) == ("north-always-expand",)
     assert debate.introduced_at(FIRST_HEARING) == (
-        "north-mayor-expand", "south-mayor-no-expand", "engineer-dredging-safe",
+        "north-mayor-expand",
+        "south-mayor-no-expand",
+        "engineer-dredging-safe",
     )
     assert len(debate.said_by(FIRST_HEARING)) == 4
     assert debate.said_by(ANALYSIS) == debate.ordered
@@ -95,12 +97,16 @@ def test_contradictions_need_both_claims_said(debate):
     # An attack between two claims of one side is a contradiction too; across sides it is not.
     at = debate.contradictions(COMMUNIQUE)
     assert {(c.relation, c.type) for c in at} == {
-        ("dredging-contradiction", "contradicts"), ("council-attacks-joint", "attacks"),
+        ("dredging-contradiction", "contradicts"),
+        ("council-attacks-joint", "attacks"),
     }
     assert debate.contradictions(COMMUNIQUE, side="south") == []
     flagged = debate.contradicted_claims(COMMUNIQUE)
     assert set(flagged) == {
-        "engineer-dredging-safe", "engineer-dredging-harmful", "north-council-no-pay", "joint-share",
+        "engineer-dredging-safe",
+        "engineer-dredging-harmful",
+        "north-council-no-pay",
+        "joint-share",
     }
 
 
@@ -131,7 +137,8 @@ def test_debate_tree_is_limited_to_what_was_said_and_safe_from_cycles(debate):
 
 def test_search_over_text_speakers_and_quotes(debate):
     assert [h.claim for h in debate.search("dredging")][:2] == [
-        "engineer-dredging-safe", "engineer-dredging-harmful",
+        "engineer-dredging-safe",
+        "engineer-dredging-harmful",
     ]
     by_speaker = debate.search("west isles")
     assert [(h.claim, h.field) for h in by_speaker] == [("west-share", "speaker")]
@@ -147,9 +154,7 @@ def test_claims_citing_a_passage(debate):
     assert cite is not None
     text = debate.sources["hearings"].text.text
     assert text[cite.start : cite.end].startswith("dredging is safe")
-    assert [c.claim for c in debate.citing("hearings", cite.start + 3, cite.start + 5)] == [
-        "engineer-dredging-safe"
-    ]
+    assert [c.claim for c in debate.citing("hearings", cite.start + 3, cite.start + 5)] == ["engineer-dredging-safe"]
     assert debate.citing("hearings", 0, 10) == []
     whole = {c.claim for c in debate.citing("hearings", 0, len(text))}
     assert "north-mayor-expand" in whole and "analyst-trade-guess" not in whole

@@ -9,6 +9,7 @@ right answer, or more than one, or not the one the author wrote, ``derive`` repo
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -142,9 +143,9 @@ def _who_said_it(debate: Debate, ex: Exercise, _: Labeller | None) -> Question |
             Problem("E117", f"'{also_right[0]}' is a party to this joint claim: a distractor is also right", "options")
         ]
     if not options:
-        options = _speaker_distractors(debate, ex.claim)
-    if right not in options:
-        options = [right, *options]
+        options = _place(ex.id, right, _speaker_distractors(debate, ex.claim))
+    elif right not in options:
+        options = _place(ex.id, right, options)
     choices = tuple(Choice(a, _actor_label(debate, a)) for a in options)
     prompt = ex.prompt or f"Who said this? {_quote(debate, ex.claim)}"
     side = debate.side_of_claim(ex.claim)
@@ -161,16 +162,32 @@ def _actor_label(debate: Debate, actor: str) -> str:
 
 
 def _speaker_distractors(debate: Debate, claim: str) -> list[str]:
-    """Three other speakers, from sides other than the claim's where possible, in file order."""
+    """Three other speakers: two from the claim's own side where it has them (the plausible
+    mistakes), then others, in file order."""
     own = debate.claims[claim]
     excluded = {own.actor, *own.with_}
     own_side = debate.side_of_claim(claim)
     speakers: list[str] = []
     for c in debate.scenario.claims:
-        if c.actor not in excluded and c.actor not in speakers:
+        if c.actor not in excluded and c.actor not in speakers and debate.side_of_actor.get(c.actor):
             speakers.append(c.actor)
-    speakers.sort(key=lambda a: debate.side_of_actor.get(a) == own_side)
-    return speakers[:3]
+    same = [a for a in speakers if debate.side_of_actor.get(a) == own_side and a != own_side][:2]
+    other = [a for a in speakers if debate.side_of_actor.get(a) != own_side]
+    return (same + other)[:3]
+
+
+def _place(exercise: str, right: str, others: list[str]) -> list[str]:
+    """Put the right answer among generated options at a place fixed by the exercise's id."""
+    at = zlib.crc32(exercise.encode("utf-8")) % (len(others) + 1)
+    return [*others[:at], right, *others[at:]]
+
+
+def in_date(date: FuzzyDate) -> str:
+    """'on 12 March 2001', 'in June 2000', 'before June 2000'."""
+    text = date.describe()
+    if date.qualifier or date.precision == "standing":
+        return text
+    return f"on {text}" if date.precision == "day" else f"in {text}"
 
 
 def _pick_claim(
@@ -265,11 +282,11 @@ def _fill_the_stance(debate: Debate, ex: Exercise, _: Labeller | None) -> Questi
     assert ex.side and ex.topic and ex.date
     step = debate.step_of_date(ex.date)
     position = debate.position(ex.side, ex.topic, step)
-    when = FuzzyDate.parse(ex.date).describe()
+    when = in_date(FuzzyDate.parse(ex.date))
     if position is None:
-        return [Problem("E117", f"the map gives no stance of '{ex.side}' on '{ex.topic}' by {when}", "date")]
+        return [Problem("E117", f"the map gives no stance of '{ex.side}' on '{ex.topic}' {when}", "date")]
     question = debate.topics[ex.topic].question if ex.topic in debate.topics else ex.topic
-    prompt = ex.prompt or f'Where did {debate.actor_name(ex.side)} stand on "{question}" in {when}?'
+    prompt = ex.prompt or f'{debate.actor_name(ex.side)}, {when}: where did this side stand on "{question}"?'
     choices = tuple(Choice(s, s) for s in STANCES)
     feedback = tuple(f"{debate.speaker_names(c)}, {_when(debate, c)}: {_quote(debate, c)}" for c in position.claims)
     return Question(ex.id, ex.kind, prompt, choices, (position.stance,), 1, False, feedback, ex.explanation, ex.set)

@@ -40,6 +40,8 @@ PositionStance = Literal["for", "against", "neutral", "conflicting"]
 CONFLICTING: PositionStance = "conflicting"
 NO_TOPIC = ""
 """The topic key of claims that take no topic."""
+APART = ""
+"""The column key of claims kept apart from the sides (commentators)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +140,9 @@ _FIELD_RANK: dict[SearchField, int] = {"text": 0, "id": 1, "speaker": 2, "topic"
 class Debate:
     """A scenario placed in time, with the lookups every view needs."""
 
-    def __init__(self, scenario: Scenario, sources: dict[str, LoadedSource] | None = None,
-                 timeline: Timeline | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, sources: dict[str, LoadedSource] | None = None, timeline: Timeline | None = None
+    ) -> None:
         self.scenario = scenario
         self.sources = sources or {}
         self.timeline = timeline or build_timeline(scenario)
@@ -167,9 +170,7 @@ class Debate:
         self.sides: tuple[str, ...] = tuple(
             a.id for a in scenario.actors if a.kind == "side" and self.side_of_actor[a.id] == a.id
         )
-        self.commentators: tuple[str, ...] = tuple(
-            a.id for a in scenario.actors if a.kind == "commentator"
-        )
+        self.commentators: tuple[str, ...] = tuple(a.id for a in scenario.actors if a.kind == "commentator")
 
         # Each side a claim speaks for, with the party speaking for it.
         self.speakers: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -204,6 +205,9 @@ class Debate:
         self._positions: dict[int, dict[tuple[str, str], Position]] = {}
         self._haystacks: list[tuple[str, tuple[tuple[SearchField, str, str], ...]]] | None = None
         self._citations: dict[str, list[Citation]] | None = None
+        self._history: dict[tuple[str, str], tuple[list[int], list[Position]]] | None = None
+        self._contradiction_list: tuple[list[int], list[Contradiction]] | None = None
+        self._groups: dict[str, dict[str, tuple[list[int], list[str]]]] | None = None
 
     @classmethod
     def from_loaded(cls, loaded: Loaded) -> Debate:
@@ -275,6 +279,34 @@ class Debate:
         """Claims of commentators (and of actors outside every side) said by a step."""
         return [cid for cid in self.said_by(step) if self.is_apart(cid)]
 
+    def grouped(self, step: int) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Claims said by a step, by column and topic, in timeline order. The columns are the
+        sides, then ``APART`` for the claims of commentators and of actors outside every side;
+        the topic ``NO_TOPIC`` holds claims that take none. A joint statement appears under
+        each side it speaks for."""
+        out: dict[str, dict[str, tuple[str, ...]]] = {}
+        for column, topics in self._claim_groups().items():
+            shown = out[column] = {}
+            for topic, (steps, claims) in topics.items():
+                n = bisect.bisect_right(steps, step)
+                if n:
+                    shown[topic] = tuple(claims[:n])
+        return out
+
+    def _claim_groups(self) -> dict[str, dict[str, tuple[list[int], list[str]]]]:
+        if self._groups is None:
+            groups: dict[str, dict[str, tuple[list[int], list[str]]]] = {s: {} for s in self.sides}
+            groups[APART] = {}
+            step_of = self.timeline.claim_step
+            for cid in self.ordered:
+                topic = self.claims[cid].topic or NO_TOPIC
+                for column in self.sides_of_claim(cid) or (APART,):
+                    steps, claims = groups[column].setdefault(topic, ([], []))
+                    steps.append(step_of[cid])
+                    claims.append(cid)
+            self._groups = groups
+        return self._groups
+
     # --- positions ------------------------------------------------------------------------
 
     def positions(self, step: int) -> dict[tuple[str, str], Position]:
@@ -282,42 +314,67 @@ class Debate:
         cached = self._positions.get(step)
         if cached is not None:
             return cached
+        history = self._position_history()
+        result: dict[tuple[str, str], Position] = {}
+        for key, (steps, held) in history.items():
+            i = bisect.bisect_right(steps, step)
+            if i:
+                result[key] = held[i - 1]
+        if len(self._positions) > 64:
+            self._positions.clear()
+        self._positions[step] = result
+        return result
+
+    def _position_history(self) -> dict[tuple[str, str], tuple[list[int], list[Position]]]:
+        """For each side and topic, the steps where its position was set, and the position.
+
+        One pass over the claims in timeline order, so that the position at any step is a
+        binary search away."""
+        if self._history is not None:
+            return self._history
         step_of = self.timeline.claim_step
         # (side, topic) -> speaker -> (latest step, claims of that step)
         latest: dict[tuple[str, str], dict[str, tuple[int, list[str]]]] = {}
-        for cid in self.said_by(step):
+        history: dict[tuple[str, str], tuple[list[int], list[Position]]] = {}
+        for cid in self.ordered:
             claim = self.claims[cid]
             if claim.topic is None or claim.stance is None:
                 continue
             at = step_of[cid]
             for side, speaker in self.speakers[cid]:
-                per_speaker = latest.setdefault((side, claim.topic), {})
+                key = (side, claim.topic)
+                per_speaker = latest.setdefault(key, {})
                 held = per_speaker.get(speaker)
                 if held is None or held[0] < at:
                     per_speaker[speaker] = (at, [cid])
                 else:
                     held[1].append(cid)
-        result: dict[tuple[str, str], Position] = {}
-        for (side, topic), per_speaker in latest.items():
-            current = sorted((c for _, cs in per_speaker.values() for c in cs), key=self.order.__getitem__)
-            stances = {self.claims[c].stance for c in current}
-            stance: PositionStance
-            if "for" in stances and "against" in stances:
-                stance = CONFLICTING
-            elif "for" in stances:
-                stance = "for"
-            elif "against" in stances:
-                stance = "against"
-            else:
-                stance = "neutral"
-            behind = current if stance in (CONFLICTING, "neutral") else [
-                c for c in current if self.claims[c].stance == stance
-            ]
-            result[(side, topic)] = Position(side, topic, stance, tuple(behind))
-        if len(self._positions) > 64:
-            self._positions.clear()
-        self._positions[step] = result
-        return result
+                position = self._position_of(side, claim.topic, per_speaker)
+                steps, positions = history.setdefault(key, ([], []))
+                if steps and steps[-1] == at:
+                    positions[-1] = position
+                else:
+                    steps.append(at)
+                    positions.append(position)
+        self._history = history
+        return history
+
+    def _position_of(self, side: str, topic: str, per_speaker: dict[str, tuple[int, list[str]]]) -> Position:
+        current = sorted((c for _, cs in per_speaker.values() for c in cs), key=self.order.__getitem__)
+        stances = {self.claims[c].stance for c in current}
+        stance: PositionStance
+        if "for" in stances and "against" in stances:
+            stance = CONFLICTING
+        elif "for" in stances:
+            stance = "for"
+        elif "against" in stances:
+            stance = "against"
+        else:
+            stance = "neutral"
+        behind = (
+            current if stance in (CONFLICTING, "neutral") else [c for c in current if self.claims[c].stance == stance]
+        )
+        return Position(side, topic, stance, tuple(behind))
 
     def position(self, side: str, topic: str, step: int) -> Position | None:
         return self.positions(step).get((side, topic))
@@ -346,21 +403,34 @@ class Debate:
     # --- contradictions -------------------------------------------------------------------
 
     def contradictions(self, step: int, side: str | None = None) -> list[Contradiction]:
-        """Pairs of a side's claims, both said by a step, that contradict or attack each other."""
-        out = []
-        for rel in self.scenario.relations:
+        """Pairs of a side's claims, both said by a step, that contradict or attack each other;
+        in the order they arose."""
+        steps, found = self._all_contradictions()
+        arisen = found[: bisect.bisect_right(steps, step)]
+        return arisen if side is None else [c for c in arisen if c.side == side]
+
+    def _all_contradictions(self) -> tuple[list[int], list[Contradiction]]:
+        """Every contradiction, with the step from which both its claims are said."""
+        if self._contradiction_list is not None:
+            return self._contradiction_list
+        found: list[tuple[int, int, Contradiction]] = []
+        step_of = self.timeline.claim_step
+        for i, rel in enumerate(self.scenario.relations):
             if rel.type not in ("contradicts", "attacks"):
                 continue
-            if rel.from_ not in self.claims or rel.to not in self.claims:
+            if rel.from_ not in step_of or rel.to not in step_of:
                 continue
-            if not (self.is_said(rel.from_, step) and self.is_said(rel.to, step)):
+            to_sides = self.sides_of_claim(rel.to)
+            shared = [s for s in self.sides_of_claim(rel.from_) if s in to_sides]
+            if not shared:
                 continue
-            shared = [s for s in self.sides_of_claim(rel.from_) if s in self.sides_of_claim(rel.to)]
             first, second = sorted((rel.from_, rel.to), key=self.order.__getitem__)
+            at = max(step_of[rel.from_], step_of[rel.to])
             for s in shared:
-                if side is None or s == side:
-                    out.append(Contradiction(s, first, second, rel.id, rel.type))  # type: ignore[arg-type]
-        return out
+                found.append((at, i, Contradiction(s, first, second, rel.id, rel.type)))  # type: ignore[arg-type]
+        found.sort(key=lambda f: (f[0], f[1]))
+        self._contradiction_list = ([f[0] for f in found], [f[2] for f in found])
+        return self._contradiction_list
 
     def contradicted_claims(self, step: int) -> dict[str, list[Contradiction]]:
         """Each claim flagged by a contradiction at a step, with the contradictions."""
@@ -457,12 +527,12 @@ class Debate:
             best_count = -1
             for field, original, low in fields:
                 count = sum(w in low for w in words)
-                if count > best_count or (count == best_count and best is not None
-                                          and _FIELD_RANK[field] < _FIELD_RANK[best[0]]):
+                if count > best_count or (
+                    count == best_count and best is not None and _FIELD_RANK[field] < _FIELD_RANK[best[0]]
+                ):
                     best, best_count = (field, original), count
             assert best is not None
-            hits.append((_FIELD_RANK[best[0]] if best_count == len(words) else 9, i,
-                         SearchHit(cid, best[0], best[1])))
+            hits.append((_FIELD_RANK[best[0]] if best_count == len(words) else 9, i, SearchHit(cid, best[0], best[1])))
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits[:limit]]
 
@@ -512,8 +582,9 @@ class Debate:
         found = []
         for entry in self.scenario.glossary:
             for spelling in (entry.term, *entry.aliases):
-                if _has_word(low if not spelling.isupper() else joined,
-                             spelling if spelling.isupper() else spelling.lower()):
+                if _has_word(
+                    low if not spelling.isupper() else joined, spelling if spelling.isupper() else spelling.lower()
+                ):
                     found.append(entry.term)
                     break
         return found

@@ -37,8 +37,9 @@ class Timeline:
     claim_date: dict[str, FuzzyDate]
 
     def step_of_date(self, date: FuzzyDate) -> int:
-        """The last step at or before a date (0 when the date precedes the debate)."""
-        key = date.sort_key()
+        """The last step at or before a date, counting the whole span the date names ("2000-06"
+        reaches the end of June); 0 when the date precedes the debate."""
+        key = date.sort_key() if date.precision == "standing" else (date.latest, 0)
         best = 0
         for step in self.steps:
             if step.date.sort_key() <= key:

@@ -1,0 +1,142 @@
+"""Claim detail: facts, evidence and relations of one claim; follow relations like links."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from argmap.engine.debate import Debate
+from argmap.engine.state import DebateState
+from argmap.tui.present import claim_rows
+from argmap.tui.widgets.lines import LineList
+
+if TYPE_CHECKING:
+    from argmap.tui.app import ArgmapApp
+
+
+class ClaimScreen(Screen[DebateState]):
+    """One claim at a time; Enter follows a relation, Backspace goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("backspace", "back", "Back"),
+        Binding("escape", "close", "Close"),
+        Binding("t", "tree", "Tree"),
+        Binding("s", "source", "Source"),
+        Binding("slash", "search", "Search", key_display="/"),
+    ]
+
+    def __init__(self, debate: Debate, state: DebateState) -> None:
+        super().__init__()
+        self.debate = debate
+        self.state = state
+
+    @property
+    def argmap(self) -> ArgmapApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="claim-title", classes="screen-title", markup=False)
+        yield LineList(id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#detail").focus()
+
+    @property
+    def claim(self) -> str:
+        assert self.state.selected is not None
+        return self.state.selected
+
+    def _show(self) -> None:
+        step = self.debate.step(self.state.step)
+        back = len(self.state.history)
+        title = Content.assemble(
+            ("Claim", "bold"),
+            ("  at ", "$text-muted"),
+            (step.date.describe(), "$text-accent bold"),
+            (f" (step {step.index})", "$text-muted"),
+            ((f"   ⌫ back to {back} earlier claim{'s' if back > 1 else ''}", "$text-muted") if back else ("", "")),
+        )
+        self.query_one("#claim-title", Static).update(title)
+        detail = self.query_one("#detail", LineList)
+        detail.set_rows(claim_rows(self.debate, self.claim, self.state.step), keep=None)
+        detail.scroll_to(y=0, animate=False, immediate=True)
+
+    def apply(self, state: DebateState) -> None:
+        self.state = state
+        self._show()
+
+    def adopt(self, state: DebateState | None) -> None:
+        if state is not None and state != self.state:
+            self.apply(state)
+
+    # --- actions --------------------------------------------------------------------------
+
+    @on(LineList.RowSelected, "#detail")
+    def _chosen(self, event: LineList.RowSelected) -> None:
+        target = event.target
+        if not isinstance(target, tuple):
+            return
+        kind, value = target
+        if kind == "claim":
+            self.follow(str(value))
+        elif kind == "quote":
+            self.open_quote(int(value))
+        elif kind == "term":
+            self.argmap.action_glossary(str(value))
+
+    def follow(self, claim: str) -> None:
+        state = self.state.follow(claim)
+        if not self.debate.is_said(claim, state.step):
+            state = state.at_step(self.debate.step_of_claim(claim))
+            self.notify(
+                f"Moved on to {self.debate.step(state.step).date.describe()}, when it was said.",
+                timeout=3,
+                markup=False,
+            )
+        self.apply(state)
+
+    def open_quote(self, index: int) -> None:
+        evidence = self.debate.claims[self.claim].evidence[index]
+        if evidence.source not in self.debate.sources:
+            self.notify("This source's text is not available.", severity="warning", timeout=3)
+            return
+        cite = self.debate.citation(self.claim, index)
+        span = (cite.start, cite.end) if cite is not None else None
+        self.argmap.show_source(self.debate, self.state, evidence.source, span, self.adopt)
+
+    def action_back(self) -> None:
+        if self.state.can_go_back:
+            self.apply(self.state.back())
+        else:
+            self.dismiss(self.state)
+
+    def action_close(self) -> None:
+        self.dismiss(self.state)
+
+    def action_tree(self) -> None:
+        self.argmap.show_tree(self.debate, self.state, self._after_tree)
+
+    def _after_tree(self, state: DebateState | None) -> None:
+        if state is not None and state.selected is not None and state.selected != self.claim:
+            self.follow(state.selected)
+
+    def action_source(self) -> None:
+        detail = self.query_one("#detail", LineList)
+        target = detail.highlighted
+        index = int(target[1]) if isinstance(target, tuple) and target[0] == "quote" else 0
+        self.open_quote(index)
+
+    def action_search(self) -> None:
+        self.argmap.show_search(self.debate, self.state, self._found)
+
+    def _found(self, claim: str | None) -> None:
+        if claim is not None:
+            self.follow(claim)

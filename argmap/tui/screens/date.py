@@ -1,0 +1,67 @@
+"""Jump to a date, typed or picked from the timeline."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from argmap.dates import FuzzyDate
+from argmap.engine.debate import Debate
+from argmap.tui.rows import Row, pad
+from argmap.tui.widgets.lines import LineList
+
+
+class DateScreen(ModalScreen[int | None]):
+    """Type a date and press Enter, or pick a step from the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "steps", "Steps", show=False),
+    ]
+
+    def __init__(self, debate: Debate) -> None:
+        super().__init__()
+        self.debate = debate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("Go to a date", classes="panel-title", markup=False)
+            yield Input(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", id="date")
+            yield Static("", id="date-error", markup=False)
+            yield LineList(self._rows(), id="results")
+            yield Static("Enter go · ↓ pick a step · Esc close", classes="hint", markup=False)
+
+    def _rows(self) -> list[Row]:
+        rows = []
+        for step in self.debate.steps:
+            pieces = ((pad(f"{step.index}", 5), "dim"), (pad(step.date.describe(), 22), "date"), (step.label, ""))
+            rows.append(Row(("step", step.index), pieces, target=step.index, indent=27))
+        return rows
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#date")
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            date = FuzzyDate.parse(event.value)
+        except ValueError as exc:
+            self.query_one("#date-error", Static).update(str(exc))
+            return
+        self.dismiss(self.debate.step_of_date(date))
+
+    @on(LineList.RowSelected, "#results")
+    def _picked(self, event: LineList.RowSelected) -> None:
+        self.dismiss(int(str(event.target)))
+
+    def action_steps(self) -> None:
+        self.query_one("#results", LineList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,51 @@
+"""The scenario's glossary: the terms students need explained."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from argmap.engine.debate import Debate
+from argmap.tui.rows import Row
+from argmap.tui.widgets.lines import LineList
+
+
+class GlossaryScreen(Screen[None]):
+    """Every term with its meaning; opened on a term when one is given."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("backspace", "close", "Back", show=False),
+    ]
+
+    def __init__(self, debate: Debate, term: str | None = None) -> None:
+        super().__init__()
+        self.debate = debate
+        self.term = term
+
+    def compose(self) -> ComposeResult:
+        yield Static("Glossary", classes="screen-title", markup=False)
+        yield LineList(id="glossary", empty="This scenario has no glossary.")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        rows = []
+        for entry in self.debate.scenario.glossary:
+            pieces = [(entry.term, "title")]
+            if entry.aliases:
+                pieces.append(("  also " + ", ".join(entry.aliases), "dim"))
+            pieces.append(("\n" + entry.meaning, ""))
+            rows.append(Row(("term", entry.term), tuple(pieces), target=entry.term, indent=2))
+            rows.append(Row(("gap", entry.term), ((" ", ""),)))
+        glossary = self.query_one("#glossary", LineList)
+        glossary.set_rows(rows)
+        glossary.focus()
+        if self.term is not None:
+            self.call_after_refresh(glossary.move_to, self.term, top=True)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

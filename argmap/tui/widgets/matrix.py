@@ -1,0 +1,68 @@
+"""The position matrix: topics down, sides across, each cell a side's current stance."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+
+from argmap.tui.present import RowMaker, StepView
+from argmap.tui.rows import Row
+from argmap.tui.widgets.lines import LineList
+
+
+class MatrixHeader(LineList):
+    """The side names above the matrix, aligned with its cells."""
+
+    def __init__(self, maker: RowMaker, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = False
+        self._maker = maker
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rebuild()
+
+    def on_mount(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        pieces = self._maker.matrix_header(self._content_width())
+        self.set_rows([Row(("header", pieces), pieces, wrap=False)])
+
+
+class PositionMatrix(LineList):
+    """One row per topic; the cursor picks a topic."""
+
+    class TopicHighlighted(Message):
+        def __init__(self, topic: str) -> None:
+            super().__init__()
+            self.topic = topic
+
+    class TopicSelected(Message):
+        def __init__(self, topic: str) -> None:
+            super().__init__()
+            self.topic = topic
+
+    def __init__(self, maker: RowMaker, view: StepView, *, id: str | None = None) -> None:
+        super().__init__(id=id, empty="No topics.")
+        self._maker = maker
+        self._view = view
+
+    def show(self, view: StepView) -> None:
+        self._view = view
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        width = self._content_width() if self.is_mounted else 80
+        self.set_rows(self._maker.matrix_rows(self._view, width))
+
+    def on_mount(self) -> None:
+        self._rebuild()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rebuild()
+
+    def make_highlighted(self, row: Row) -> Message:
+        return self.TopicHighlighted(str(row.target))
+
+    def make_selected(self, row: Row) -> Message:
+        return self.TopicSelected(str(row.target))

@@ -1,0 +1,51 @@
+"""The current moment of the debate: step, date and what happened, always in view."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from argmap.engine.debate import Debate
+
+
+class StepBar(Static):
+    """Title, then the step, its date and label, and a strip showing where it sits in time."""
+
+    DEFAULT_CSS = """
+    StepBar { height: 2; padding: 0 1; background: $panel; }
+    """
+
+    _shown: tuple[Debate, int] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
+    def show(self, debate: Debate, step: int) -> None:
+        self._shown = (debate, step)
+        current = debate.step(step)
+        total = debate.last_step
+        date = "" if current.standing else current.date.describe()
+        precision = "" if current.standing else f" ({current.date.precision})"
+        width = max(self.content_region.width, 20)
+        head = Content.assemble(
+            (debate.scenario.title, "bold"),
+        )
+        line = Content.assemble(
+            ("◀ ", "$text-muted"),
+            (f"Step {step} of {total}", "bold"),
+            ("  ", ""),
+            (date, "bold $text-accent"),
+            (precision, "$text-muted"),
+            ("  " if date else "", ""),
+            ("" if current.label == date else current.label, ""),
+            ("  ▶", "$text-muted"),
+        )
+        room = width - line.cell_length - 2
+        if room >= 10:
+            span = debate.last_step - debate.first_step or 1
+            bar = min(room, 40)
+            at = round((step - debate.first_step) / span * (bar - 1))
+            strip = "─" * at + "●" + "─" * (bar - at - 1)
+            line = Content.assemble(line, ("  " + " " * (room - bar), ""), (strip, "$text-muted"))
+        self.update(Content("\n").join([head, line]))

@@ -1,0 +1,71 @@
+"""Snapshots of the main views at 80x24 and 120x40 (the harbour fixture, 15 January 2021).
+
+Regenerate with ``pytest tests/test_snapshots.py --snapshot-update`` and look at the SVGs in
+``tests/__snapshots__/test_snapshots/`` before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.loading import load_scenario
+from argmap.tui.app import make_app
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tui"
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+AT = "2021-01-20"  # the joint communique: a new claim, a conflicting side, a contradiction
+
+
+def harbour_app(**kwargs: str):
+    loaded = load_scenario(FIXTURES / "harbour.yaml")
+    assert loaded.ok
+    return make_app(loaded, **kwargs)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_positions_view(snap_compare, size):
+    """Step 4 of 6, 15 January 2021, "Joint communique" in the bar at the top. The matrix has
+    three topics down and North Town, South Town, West Isles across: North Town is
+    "± conflicting" on sharing the cost (marked Δ), South Town "▲ for" (Δ, its first position)
+    and West Isles "▲ for"; dredging is "▼ against" for North Town. Below, North Town's claims
+    by topic: the joint statement is marked ✱ (new) and, like the council's refusal to pay,
+    flagged "⚠ contradiction". At 80x24 the sides are tabs (North Town shown); at 120x40 the
+    three sides and the Commentators column stand side by side."""
+    assert snap_compare(harbour_app(date=AT), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_claim_detail(snap_compare, size):
+    """The claim "The harbour must be expanded because ferries cannot turn in the old basin.":
+    speaker Mayor of North Town, side North Town, 2 March 2020 (known to the day, step 1: First
+    hearing), its topic, stance "▲ for", kind position; one evidence quote with its source;
+    relations: supports the standing claim, supported by the engineer's and the standing claim,
+    attacked by South Town's mayor, and the link undercut by the analyst (dimmed: not yet said
+    at this date)."""
+    assert snap_compare(harbour_app(date=AT, claim="north-mayor-expand"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_source_reader(snap_compare, size):
+    """The hearings record opened on the engineer's quote "dredging is safe for the fishing
+    grounds, since the silt settles within a week", highlighted; other quoted passages in
+    italics. Beside it (below it at 80x24), the claims citing the passage in view, the
+    dredging claim among them."""
+    assert snap_compare(harbour_app(date=AT, claim="engineer-dredging-safe"), press=["s"], terminal_size=size)
+
+
+def test_debate_tree(snap_compare):
+    """The tree of the mayor's expansion claim on 15 January 2021: two "+ pro" (the standing
+    claim, which loops back with "↺ already above", and the engineer's claim, contradicted
+    by his later one) and one "− con" (South Town's mayor)."""
+    assert snap_compare(harbour_app(date=AT, claim="north-mayor-expand"), press=["t"], terminal_size=(120, 40))
+
+
+def test_help(snap_compare):
+    """Help opened from the positions view: the keys that work everywhere (ctrl+p, ?, g,
+    ctrl+t, q), then those of the positions view (arrows, Home End, d, /, t, f, F), of the
+    claim detail and of the debate tree, each key listed once; further down (scrolling) the
+    source reader, search, date and glossary keys and the symbols."""
+    assert snap_compare(harbour_app(), press=["question_mark"], terminal_size=(120, 40))
