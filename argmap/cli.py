@@ -1,7 +1,7 @@
 """The command line: parses arguments and hands over to the core or the TUI.
 
 Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage errors.
-Textual is imported only by ``open`` (and by ``argmap`` with no command).
+Textual is imported only by ``open``, ``exercise`` and ``roleplay`` (and by ``argmap`` with no command).
 """
 
 from __future__ import annotations
@@ -104,10 +104,52 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_source_path(p)
 
+    p = sub.add_parser(
+        "solve",
+        help="answer a reasoning problem on an argumentation framework file (ICCMA 2023 interface)",
+    )
+    p.add_argument("-p", "--problem", metavar="PROBLEM", help="e.g. DC-PR, DS-ST, SE-GR (see --problems)")
+    p.add_argument("-f", "--file", type=Path, metavar="FILE", help="the framework: ICCMA 2023 format, or APX")
+    p.add_argument("-a", "--argument", metavar="ARG", help="the query argument of DC and DS problems")
+    p.add_argument("--problems", action="store_true", help="list the supported problems")
+    p.add_argument("--fo", dest="file_format", choices=("iccma", "apx"), help="the file's format (default: by suffix)")
+    p.add_argument("--witness", action="store_true", help="after YES (DC) or NO (DS), print an extension showing it")
+
+    p = sub.add_parser("report", help="print each side's positions over time, its conflicts and its claims' labels")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument(
+        "--semantics",
+        choices=("grounded", "complete", "preferred", "stable"),
+        default="grounded",
+        help="the semantics of the labels (default: grounded)",
+    )
+    p.add_argument("--commentators", action="store_true", help="let commentators' claims into the debate")
+    _add_source_path(p)
+
     p = sub.add_parser("open", help="open a scenario in the terminal UI")
     p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="default: the bundled scenario")
     p.add_argument("--date", help="start at this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--claim", help="start on this claim")
+    p.add_argument("--walkthrough", metavar="NAME", help="start in this guided walkthrough")
+    _add_source_path(p)
+
+    p = sub.add_parser("exercise", help="work through a set of exercises in the terminal UI; answers are saved")
+    p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="default: the bundled scenario")
+    p.add_argument("--set", dest="set_name", metavar="NAME", help="the exercise set (asked for when several)")
+    p.add_argument(
+        "--results",
+        type=Path,
+        metavar="DIR",
+        help="where to save answers (default: $ARGMAP_RESULTS, else $XDG_DATA_HOME/argmap/results)",
+    )
+    p.add_argument("--student", metavar="NAME", help="the student's name (asked for when not given)")
+    p.add_argument("--shuffle", action="store_true", help="ask in a shuffled order (the same for a student and set)")
+    _add_source_path(p)
+
+    p = sub.add_parser("roleplay", help="argue as one side, answering the others from what it actually said")
+    p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="default: the bundled scenario")
+    p.add_argument("--side", help="the side to play (asked for when not given)")
     _add_source_path(p)
     return parser
 

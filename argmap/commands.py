@@ -1,4 +1,4 @@
-"""What each CLI command does, in terms of the core. Only ``open`` loads the TUI."""
+"""What each CLI command does, in terms of the core. Only ``open``, ``exercise`` and ``roleplay`` load the TUI."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def validate(args: argparse.Namespace) -> int:
         print(render_json(shown))
     else:
         if shown:
-            print(render_text(shown))
+            print(render_text(shown), flush=True)
         print(summary(diagnostics, len(files)), file=sys.stderr)
     return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK
 
@@ -187,6 +187,69 @@ def handout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def solve(args: argparse.Namespace) -> int:
+    from argmap.engine import problems
+    from argmap.formats import apx, iccma
+
+    if args.problems:
+        print(problems.problems_line())
+        return EXIT_OK
+    if not args.problem or args.file is None:
+        _err("solve needs -p PROBLEM and -f FILE (or --problems)")
+        return EXIT_USAGE
+    problem = args.problem.upper()
+    if problem not in problems.PROBLEMS:
+        _err(f"unsupported problem '{args.problem}'; supported: {problems.problems_line()}")
+        return EXIT_USAGE
+    if problems.needs_argument(problem) and args.argument is None:
+        _err(f"{problem} needs a query argument: -a ARG")
+        return EXIT_USAGE
+    text = _read_text(args.file)
+    if isinstance(text, Diagnostic):
+        print(text.render(), file=sys.stderr)
+        return EXIT_INVALID
+    fmt = args.file_format or ("apx" if args.file.suffix.lower() == ".apx" else "iccma")
+    parsed = (apx if fmt == "apx" else iccma).parse(text, display_name(args.file))
+    if isinstance(parsed, list):
+        print(render_text(parsed), file=sys.stderr)
+        return EXIT_INVALID
+    argument = None
+    if args.argument is not None:
+        argument = parsed.index().get(args.argument)
+        if argument is None:
+            _err(f"no argument '{args.argument}' in {display_name(args.file)}")
+            return EXIT_USAGE
+    sys.stdout.write("\n".join(problems.answer(parsed, problem, argument, witness=args.witness)) + "\n")
+    return EXIT_OK
+
+
+def report(args: argparse.Namespace) -> int:
+    from argmap.engine.debate import Debate
+    from argmap.formats import report_json, report_markdown, report_text
+    from argmap.report import build_report
+
+    loaded = _load_or_report(args.path, args)
+    if loaded is None:
+        return EXIT_INVALID
+    built = build_report(Debate.from_loaded(loaded), args.semantics, commentators=args.commentators)
+    writer = {"text": report_text, "markdown": report_markdown, "json": report_json}[args.format]
+    sys.stdout.write(writer.dumps(built))
+    return EXIT_OK
+
+
+def _read_text(path: Path) -> str | Diagnostic:
+    """A framework file's text, or why it cannot be read."""
+    name = display_name(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Diagnostic("E001", f"cannot read: {exc.strerror or exc}", file=name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Diagnostic("E003", f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", file=name)
+
+
 def open_(args: argparse.Namespace) -> int:
     from argmap.cli import _search_path
     from argmap.locations import bundled_scenario
@@ -199,7 +262,43 @@ def open_(args: argparse.Namespace) -> int:
     from argmap.tui.app import make_app
 
     try:
-        app = make_app(loaded, date=args.date, claim=args.claim)
+        app = make_app(loaded, date=args.date, claim=args.claim, walkthrough=args.walkthrough)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    app.run()
+    return EXIT_OK
+
+
+def exercise(args: argparse.Namespace) -> int:
+    from argmap.locations import bundled_scenario
+
+    loaded = _load_or_report(args.path or bundled_scenario(), args)
+    if loaded is None:
+        return EXIT_INVALID
+    from argmap.tui.app import make_exercise_app
+
+    try:
+        app = make_exercise_app(
+            loaded, set_name=args.set_name, folder=args.results, student=args.student, shuffle=args.shuffle
+        )
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    app.run()
+    return EXIT_OK
+
+
+def roleplay(args: argparse.Namespace) -> int:
+    from argmap.locations import bundled_scenario
+
+    loaded = _load_or_report(args.path or bundled_scenario(), args)
+    if loaded is None:
+        return EXIT_INVALID
+    from argmap.tui.app import make_roleplay_app
+
+    try:
+        app = make_roleplay_app(loaded, side=args.side)
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -215,6 +314,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "quote": quote,
     "coverage": coverage,
     "open": open_,
+    "solve": solve,
+    "report": report,
     "results": results,
     "handout": handout,
+    "exercise": exercise,
+    "roleplay": roleplay,
 }

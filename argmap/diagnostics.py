@@ -50,6 +50,10 @@ CODES: dict[str, str] = {
     "E116": "exercise-incomplete",
     "E117": "exercise-answer",
     "E118": "walkthrough-focus",
+    # Framework files read by `argmap solve` (ICCMA 2023, APX).
+    "E301": "af-header",
+    "E302": "af-syntax",
+    "E303": "af-unknown-argument",
     "W101": "unrelated-claim",
     "W102": "unaddressed-topic",
     "W103": "unordered-events",

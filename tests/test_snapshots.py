@@ -69,3 +69,56 @@ def test_help(snap_compare):
     claim detail and of the debate tree, each key listed once; further down (scrolling) the
     source reader, search, date and glossary keys and the symbols."""
     assert snap_compare(harbour_app(), press=["question_mark"], terminal_size=(120, 40))
+
+
+CLASSROOM = Path(__file__).parent / "fixtures" / "classroom" / "bridge.yaml"
+
+
+def bridge():
+    loaded = load_scenario(CLASSROOM)
+    assert loaded.ok
+    return loaded
+
+
+def test_walkthrough(snap_compare):
+    """Walkthrough "The dispute in four steps", step 2 of 4, on 1 May 2024 (step bar): the
+    matrix with Upton "▲ for" and Downton "▼ against" on the new bridge; below it the
+    relation: Reed's "An inspection in March found the old bridge sound." with its quote,
+    "attacks ↓", then the mayor's "The old bridge is no longer safe for lorries." with its
+    quote. Beside the map, the narration "Reed answers the safety worry."; a hint line with
+    → next · ← back; the footer with ← Back → Next t Tree esc Leave."""
+    from argmap.tui.app import make_app
+
+    assert snap_compare(make_app(bridge(), walkthrough="tour"), press=["right"], terminal_size=(120, 40))
+
+
+def test_exercise(snap_compare, tmp_path):
+    """Exercises, set basics, student Ana, question 1 of 5, "0 right" at 80x24, answered
+    wrongly: the prompt "Who said this? “the new bridge must be built this year”
+    (council-minutes)", the two speakers lettered a) and b), Councillor Reed (Downton), the
+    one picked, marked ✗ and the Mayor of Upton (Upton) marked ✓; "✗ Not right. The answer
+    is a)", then "From the sources" with the mayor's quote and date, and "▶ Next question
+    (Enter)" under the cursor; the footer shows space Next, esc Leave."""
+    from argmap.classroom.questions import Question, derive
+    from argmap.engine.debate import Debate
+    from argmap.tui.app import make_exercise_app
+
+    loaded = bridge()
+    debate = Debate.from_loaded(loaded)
+    question = derive(debate, debate.scenario.exercises[0])
+    assert isinstance(question, Question)
+    wrong = next(i for i, c in enumerate(question.choices) if c.value not in question.answer)
+    app = make_exercise_app(loaded, set_name="basics", folder=tmp_path, student="Ana")
+    assert snap_compare(app, press=["abcd"[wrong]], terminal_size=(80, 24))
+
+
+def test_role_play(snap_compare):
+    """Role-play as Downton, round 1 of 2, on 1 April 2024 (step bar). Left: "Upton says:"
+    the mayor's "The new bridge must be built this year." with speaker, date and quote,
+    "Downton answered it in the sources."; then the answer played, Reed's inspection claim,
+    marked "✗ That does not answer it", and "What Downton actually said:" Reed's traffic
+    claim of 3 May 2024 with its quote, and "▶ Next round (Enter)". Right: "Answer as
+    Downton", the search field and Downton's claims after "— Pass: answer nothing —"."""
+    from argmap.tui.app import make_roleplay_app
+
+    assert snap_compare(make_roleplay_app(bridge(), side="downton"), press=["enter"], terminal_size=(120, 40))

@@ -135,3 +135,70 @@ def test_line_list_rows_keep_markup_as_pieces(markup):
     rows = claim_rows(Debate.from_loaded(markup), "left-claim", 1)
     assert rows[0].pieces == (("Left says [bold]x[/] and [link=x]y[/link].", "title"),)
     assert isinstance(LineList, type)
+
+
+CLASSROOM = Path(__file__).parent / "fixtures" / "classroom" / "markup.yaml"
+
+
+@pytest.fixture(scope="module")
+def classroom():
+    loaded = load_scenario(CLASSROOM)
+    assert loaded.ok, loaded.diagnostics
+    return loaded
+
+
+async def test_walkthrough_shows_scenario_text_literally(classroom):
+    app = make_app(classroom, walkthrough="tour")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert_shown(app, "Tour [bold]x[/] of [link=x]y[/link]", "Left says [bold]x[/] and [link=x]y[/link].")
+        await pilot.press("right")
+        await pilot.pause()
+        assert_shown(app, "Right answers [0] and [bold without end.", "Left says [bold]x[/]")
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        assert_shown(app, "Tour [bold]x[/] of [link=x]y[/link]")  # the picker
+
+
+async def test_exercises_show_scenario_text_and_names_literally(classroom, tmp_path):
+    from argmap.tui.app import make_exercise_app
+
+    app = make_exercise_app(classroom, set_name="brackets", folder=tmp_path, student="[b]Ana[/b]")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert_shown(app, "[b]Ana[/b]", "Speaker [/] (Left [bold)", "Right [link=x]y[/link]")
+        await pilot.press("a")
+        await pilot.pause()
+        assert_shown(app, "Explained [bold]x[/] and [link=x]y[/link].", "the speaker said [bold]x[/] and then")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert_shown(app, "Which answers [bold]this[/]?", "Right answers [0] and [bold without end.")
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert_shown(app, "Which answers [bold]this[/]?")  # the score lists the prompts
+
+
+async def test_role_play_shows_scenario_text_literally(classroom):
+    from argmap.tui.app import make_roleplay_app
+
+    app = make_roleplay_app(classroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert_shown(app, "Left [bold", "Right [link=x]y[/link]")  # the side picker
+        await pilot.press("enter")
+        await pilot.pause()
+        assert_shown(
+            app,
+            "Role-play as Left [bold",
+            "Right [link=x]y[/link] says:",
+            "Right answers [0] and [bold without end.",
+            "A list item [0] was read out",
+            "It attacks what Left [bold said:",
+            "Left says [bold]x[/] and [link=x]y[/link].",
+        )
+        await pilot.press("p")
+        await pilot.pause()
+        assert_shown(app, "You let it pass.", "Left [bold left it unanswered in the sources.")
+        await pilot.press("space")
+        await pilot.pause()
+        assert_shown(app, "Left [bold's claims in play", "Left says [bold]x[/]")

@@ -7,7 +7,9 @@ than the first are imported only when first opened, so the positions view paints
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -15,17 +17,31 @@ from textual.screen import Screen
 
 from argmap.engine.debate import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.messages import JumpRequested
+from argmap.tui.messages import JumpRequested, ModeRequested
+from argmap.tui.rows import Piece, Row
 from argmap.tui.screens.positions import PositionsScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from argmap.classroom.roleplay import Labels, RolePlay
+    from argmap.classroom.session import ExerciseSetup
+    from argmap.classroom.walkthrough import Tour
     from argmap.loading import Loaded
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
 StateCallback = Callable[[DebateState | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StartMode:
+    """A classroom mode to start in: a walkthrough by name, exercises, or a role-play as a
+    side (asked for when None)."""
+
+    kind: Literal["walkthrough", "exercises", "roleplay"]
+    name: str | None = None
+    setup: ExerciseSetup | None = None
 
 
 def _debate_commands() -> type[Provider]:
@@ -48,12 +64,31 @@ class ArgmapApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState, *, claim: str | None = None) -> None:
+    def __init__(
+        self,
+        debate: Debate,
+        state: DebateState,
+        *,
+        claim: str | None = None,
+        start: StartMode | None = None,
+        scenario_name: str = "scenario",
+        sha256: str = "",
+    ) -> None:
         super().__init__()
         self.debate = debate
         self.start_state = state
         self.start_claim = claim
+        self.start_mode = start
+        self.scenario_name = scenario_name
+        self.sha256 = sha256
         self.title = debate.scenario.title
+        self.tours: dict[str, Tour] = {}
+        """Walkthroughs left part-way, by name: coming back resumes them."""
+        self.last_tour: str | None = None
+        self.roleplays: dict[str, RolePlay] = {}
+        self.roleplay_labels: Labels | None = None
+        """Labels for the outcome of a role-play, from the argumentation engine when present."""
+        self.exercise_setup: ExerciseSetup | None = None
 
     def get_default_screen(self) -> Screen[None]:
         return PositionsScreen(self.debate, self.start_state)
@@ -61,6 +96,15 @@ class ArgmapApp(App[None]):
     def on_mount(self) -> None:
         if self.start_claim is not None:
             self.home.open_claim(self.start_claim)
+        mode = self.start_mode
+        if mode is None:
+            return
+        if mode.kind == "walkthrough":
+            self.start_walkthrough(mode.name)
+        elif mode.kind == "exercises":
+            self.start_exercises(mode.setup)
+        elif mode.kind == "roleplay":
+            self.start_roleplay(mode.name)
 
     @property
     def home(self) -> PositionsScreen:
@@ -114,6 +158,143 @@ class ArgmapApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK
 
+    # --- classroom modes ------------------------------------------------------------------
+
+    def _to_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def _pick(self, title: str, rows: list[Row], done: Callable[[str], None], current: str | None = None) -> None:
+        from argmap.tui.screens.pick import PickScreen
+
+        def picked(value: str | None) -> None:
+            if value is not None:
+                done(value)
+
+        self.push_screen(PickScreen(title, rows, current=current), picked)
+
+    def start_walkthrough(self, name: str | None = None) -> None:
+        """Start or resume a walkthrough; with no name, the only one, or pick one."""
+        from argmap.classroom.walkthrough import Tour, find
+        from argmap.tui.screens.walkthrough import WalkthroughScreen
+
+        walks = self.debate.scenario.walkthroughs
+        if not walks:
+            self.notify("This scenario has no walkthroughs.", timeout=3)
+            return
+        if name is None and len(walks) > 1:
+            rows = []
+            for walk in walks:
+                pieces: list[Piece] = [(walk.title, "title")]
+                tour = self.tours.get(walk.id)
+                if tour is not None:
+                    pieces.append((f"  resume at step {tour.index + 1} of {len(walk.steps)}", "key"))
+                else:
+                    pieces.append((f"  {len(walk.steps)} steps", "dim"))
+                if walk.description:
+                    pieces.append(("\n" + walk.description, "dim"))
+                rows.append(Row(("walk", walk.id, tour), tuple(pieces), target=walk.id, indent=2))
+            self._pick("Walkthroughs", rows, self.start_walkthrough, current=self.last_tour)
+            return
+        name = name or walks[0].id
+        tour = self.tours.get(name) or Tour(find(self.debate, name))
+        self._to_home()
+        self.push_screen(WalkthroughScreen(self.debate, tour), self._left_tour)
+
+    def _left_tour(self, tour: Tour | None) -> None:
+        from argmap.tui.present_classroom import focus_claim
+
+        if tour is None:
+            return
+        self.tours[tour.walkthrough.id] = tour
+        self.last_tour = tour.walkthrough.id
+        home = self.home
+        state = home.state.at_step(tour.debate_step(self.debate))
+        home.adopt(state.select(focus_claim(self.debate, tour.step.focus) or state.selected))
+
+    def start_exercises(self, setup: ExerciseSetup | None = None) -> None:
+        """Start or resume an exercise set; ask the student's name and the set when not given."""
+        from argmap.classroom.questions import Question
+        from argmap.classroom.results import ResultsFile, default_folder
+        from argmap.classroom.session import ExerciseSetup, Session, exercise_sets, ordered, questions
+        from argmap.classroom.validate import engine_labeller
+        from argmap.tui.screens.exercise import ExerciseScreen
+        from argmap.tui.screens.pick import NameScreen
+
+        setup = setup or self.exercise_setup or ExerciseSetup(default_folder())
+        sets = exercise_sets(self.debate)
+        if not sets:
+            self.notify("This scenario has no exercises.", timeout=3)
+            return
+        if not (setup.student or "").strip():
+            self.push_screen(
+                NameScreen("Your name", "Your answers are saved under it as you go. Enter start · Esc cancel"),
+                lambda name: self.start_exercises(replace(setup, student=name)) if name else None,
+            )
+            return
+        if setup.set_name is None and len(sets) == 1:
+            setup = replace(setup, set_name=next(iter(sets)))
+        if setup.set_name is None or setup.set_name not in sets:
+            rows = [
+                Row(("set", name), ((name, "title"), (f"  {len(exs)} exercises", "dim")), target=name)
+                for name, exs in sets.items()
+            ]
+            self._pick("Exercise sets", rows, lambda name: self.start_exercises(replace(setup, set_name=name)))
+            return
+        self.exercise_setup = setup
+        student, set_name = str(setup.student), setup.set_name
+        exercises = ordered(sets[set_name], student=student, set_name=set_name, shuffle=setup.shuffle)
+        asked: tuple[Question, ...]
+        asked, skipped = questions(self.debate, exercises, engine_labeller())
+        results = ResultsFile.open(setup.folder, student, self.scenario_name, self.sha256, set_name)
+        answered = {exercise: record.correct for exercise, record in results.answered().items()}
+        self._to_home()
+        self.push_screen(ExerciseScreen(Session.start(asked, skipped, answered), results, set_name))
+
+    def start_roleplay(self, side: str | None = None) -> None:
+        """Start a role-play as a side (picked when not given), or resume one left part-way."""
+        from argmap.classroom import roleplay
+        from argmap.tui.present_classroom import side_topics
+        from argmap.tui.screens.roleplay import RolePlayScreen
+
+        d = self.debate
+        if side is None:
+            rows = []
+            for s in d.sides:
+                pieces: list[Piece] = [(d.actor_name(s), "title"), (f"  {side_topics(d, s)}", "dim")]
+                play = self.roleplays.get(s)
+                if play is not None and not play.finished:
+                    pieces.append((f"  resume at round {len(play.turns) + 1}", "key"))
+                rows.append(Row(("side", s, play), tuple(pieces), target=s))
+            self._pick("Role-play: pick your side", rows, self.start_roleplay)
+            return
+        play = self.roleplays.get(side)
+        if play is None or play.finished:
+            play = roleplay.start(d, side)
+        if not play.rounds:
+            self.notify(f"No claim of another side bears on {d.actor_name(side)}'s.", timeout=3, markup=False)
+            return
+        self._to_home()
+        self.push_screen(RolePlayScreen(d, play, self.roleplay_labels), self._left_roleplay)
+
+    def _left_roleplay(self, play: RolePlay | None) -> None:
+        if play is not None:
+            self.roleplays[play.side] = play
+
+    def on_mode_requested(self, message: ModeRequested) -> None:
+        if message.kind == "walkthrough":
+            self.start_walkthrough(message.value)
+        elif message.kind == "roleplay":
+            self.start_roleplay(message.value)
+        elif message.kind == "exercises":
+            from argmap.classroom.results import default_folder
+            from argmap.classroom.session import ExerciseSetup
+
+            setup = (
+                self.exercise_setup or (self.start_mode and self.start_mode.setup) or ExerciseSetup(default_folder())
+            )
+            self.start_exercises(replace(setup, set_name=message.value or setup.set_name))
+
     # --- jumps from the command palette ---------------------------------------------------
 
     def on_jump_requested(self, message: JumpRequested) -> None:
@@ -130,10 +311,13 @@ class ArgmapApp(App[None]):
             home.reveal_actor(message.value)
 
 
-def make_app(loaded: Loaded, *, date: str | None = None, claim: str | None = None) -> ArgmapApp:
-    """The app for a loaded scenario, at a date and/or on a claim.
+def make_app(
+    loaded: Loaded, *, date: str | None = None, claim: str | None = None, walkthrough: str | None = None
+) -> ArgmapApp:
+    """The app for a loaded scenario, at a date and/or on a claim, or in a walkthrough.
 
-    Raises ``ValueError`` with a readable reason for a bad date or an unknown claim.
+    Raises ``ValueError`` with a readable reason for a bad date, an unknown claim or an unknown
+    walkthrough.
     """
     from argmap.dates import FuzzyDate
 
@@ -152,4 +336,49 @@ def make_app(loaded: Loaded, *, date: str | None = None, claim: str | None = Non
         if date is None or not debate.is_said(claim, step):
             step = max(step, debate.step_of_claim(claim)) if date is not None else debate.step_of_claim(claim)
     state = DebateState(step=step, first=debate.first_step, last=debate.last_step)
-    return ArgmapApp(debate, state, claim=claim)
+    start = None
+    if walkthrough is not None:
+        from argmap.classroom.walkthrough import find
+
+        find(debate, walkthrough)
+        start = StartMode("walkthrough", walkthrough)
+    return ArgmapApp(debate, state, claim=claim, start=start, scenario_name=loaded.path.stem, sha256=loaded.sha256)
+
+
+def make_exercise_app(
+    loaded: Loaded,
+    *,
+    set_name: str | None = None,
+    folder: Path | None = None,
+    student: str | None = None,
+    shuffle: bool = False,
+) -> ArgmapApp:
+    """The app started on an exercise set; the student's name and the set are asked for when
+    not given. Results go to ``folder`` (default: ``results.default_folder()``).
+
+    Raises ``ValueError`` for a scenario without exercises or an unknown set, naming the sets.
+    """
+    from argmap.classroom.results import default_folder
+    from argmap.classroom.session import ExerciseSetup, exercise_sets, unknown_set
+
+    app = make_app(loaded)
+    sets = exercise_sets(app.debate)
+    if not sets:
+        raise ValueError("this scenario has no exercises")
+    if set_name is not None and set_name not in sets:
+        raise ValueError(unknown_set(app.debate, set_name))
+    setup = ExerciseSetup(folder or default_folder(), student, set_name, shuffle)
+    app.start_mode = StartMode("exercises", set_name, setup)
+    return app
+
+
+def make_roleplay_app(loaded: Loaded, *, side: str | None = None) -> ArgmapApp:
+    """The app started on a role-play as a side (asked for when not given).
+
+    Raises ``ValueError`` for an unknown side, naming the sides.
+    """
+    app = make_app(loaded)
+    if side is not None and side not in app.debate.sides:
+        raise ValueError(f"'{side}' is not a side; sides: {', '.join(app.debate.sides)}")
+    app.start_mode = StartMode("roleplay", side)
+    return app

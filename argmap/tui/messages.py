@@ -16,3 +16,15 @@ class JumpRequested(Message):
         super().__init__()
         self.kind = kind
         self.value = value
+
+
+ModeKind = Literal["walkthrough", "exercises", "roleplay"]
+
+
+class ModeRequested(Message):
+    """Start a classroom mode: a walkthrough, an exercise set or a role-play as a side."""
+
+    def __init__(self, kind: ModeKind, value: str | None = None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.value = value

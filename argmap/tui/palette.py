@@ -1,4 +1,5 @@
-"""Command palette entries: jump to a claim, an actor, a topic or a date."""
+"""Command palette entries: jump to a claim, an actor, a topic or a date; start a walkthrough,
+exercises or a role-play."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.content import Content
 
 from argmap.dates import FuzzyDate
 from argmap.engine.debate import Debate
-from argmap.tui.messages import JumpKind, JumpRequested
+from argmap.tui.messages import JumpKind, JumpRequested, ModeKind, ModeRequested
 
 MAX_CLAIM_HITS = 40
 
@@ -26,6 +27,26 @@ class DebateCommands(Provider):
             self.app.post_message(JumpRequested(kind, value))
 
         return jump
+
+    def _start(self, kind: ModeKind, value: str) -> Callable[[], None]:
+        def start() -> None:
+            self.app.post_message(ModeRequested(kind, value))
+
+        return start
+
+    def _modes(self) -> list[tuple[str, str, ModeKind, str]]:
+        """(what it is, the text matched, kind, value) for the classroom modes."""
+        from argmap.classroom.session import exercise_sets
+
+        d = self.debate
+        out: list[tuple[str, str, ModeKind, str]] = []
+        for walk in d.scenario.walkthroughs:
+            out.append(("Walkthrough", walk.title, "walkthrough", walk.id))
+        for name, exercises in exercise_sets(d).items():
+            out.append(("Exercises", f"set {name} ({len(exercises)} questions)", "exercises", name))
+        for side in d.sides:
+            out.append(("Role-play", f"argue as {d.actor_name(side)}", "roleplay", side))
+        return out
 
     def _entries(self) -> list[tuple[str, str, JumpKind, str]]:
         """(what it is, the text matched, kind, value)"""
@@ -49,6 +70,8 @@ class DebateCommands(Provider):
         return Content.assemble((f"{what}: ", "$text-muted"), content)
 
     async def discover(self) -> Hits:
+        for what, text, mode, value in self._modes():
+            yield DiscoveryHit(self._display(what, text), self._start(mode, value), text=f"{what}: {text}")
         for what, text, kind, value in self._entries():
             if kind in ("topic", "actor") or (kind == "step"):
                 yield DiscoveryHit(self._display(what, text), self._jump(kind, value), text=f"{what}: {text}")
@@ -63,6 +86,11 @@ class DebateCommands(Provider):
             step = self.debate.step(self.debate.step_of_date(date))
             text = f"Go to {date.describe()} (step {step.index}: {step.label})"
             yield Hit(1.0, Content(text), self._jump("step", str(step.index)), text=text)
+        for what, text, mode, value in self._modes():
+            score, offsets = matcher.fuzzy_search.match(matcher.query, f"{what}: {text}")
+            if score > 0:
+                shown = self._display(what, text, tuple(o - len(what) - 2 for o in offsets if o >= len(what) + 2))
+                yield Hit(score, shown, self._start(mode, value), text=f"{what}: {text}")
         claims = 0
         for what, text, kind, value in self._entries():
             score, offsets = matcher.fuzzy_search.match(matcher.query, text)

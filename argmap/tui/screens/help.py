@@ -35,11 +35,15 @@ def _sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from argmap.tui.app import ArgmapApp
     from argmap.tui.screens.claim import ClaimScreen
     from argmap.tui.screens.date import DateScreen
+    from argmap.tui.screens.exercise import ExerciseScreen
     from argmap.tui.screens.glossary import GlossaryScreen
+    from argmap.tui.screens.pick import PickScreen
     from argmap.tui.screens.positions import PositionsScreen
+    from argmap.tui.screens.roleplay import RolePlayScreen
     from argmap.tui.screens.search import SearchScreen
     from argmap.tui.screens.source import SourceReader, SourceScreen
     from argmap.tui.screens.tree import TreeScreen
+    from argmap.tui.screens.walkthrough import WalkthroughScreen
 
     def keys(*owners: type, extra: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
         out = list(extra)
@@ -47,13 +51,26 @@ def _sections() -> list[tuple[str, list[tuple[str, str]]]]:
             for b in getattr(owner, "BINDINGS", []):
                 # Arrow, Home/End and Tab keys are described once, in the extras.
                 covered = b.key in ("home", "end", "tab", "left", "right") or b.key.isdigit()
+                # Letters that answer a question are described once, as "a b c…".
+                covered = covered or (owner is ExerciseScreen and b.key != "a" and len(b.key) == 1)
                 if isinstance(b, Binding) and b.description and not covered:
                     out.append((b.key_display or _key_name(b.key), b.description))
         return out
 
     lists = (("↑ ↓", "move in a list"), ("PgUp PgDn", "move a page"), ("Enter", "open"), ("Tab", "next panel"))
     return [
-        ("Everywhere", keys(ArgmapApp, extra=(("ctrl+p", "command palette: jump to a claim, actor, topic or date"),))),
+        (
+            "Everywhere",
+            keys(
+                ArgmapApp,
+                extra=(
+                    (
+                        "ctrl+p",
+                        "command palette: jump to a claim, actor, topic or date; start a classroom mode",
+                    ),
+                ),
+            ),
+        ),
         (
             "Positions (home)",
             keys(
@@ -75,6 +92,25 @@ def _sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Search", keys(SearchScreen, extra=(("↓", "to the results"),))),
         ("Go to date", keys(DateScreen)),
         ("Glossary", keys(GlossaryScreen)),
+        (
+            "Walkthrough",
+            keys(
+                WalkthroughScreen,
+                extra=(("→ ← n b space", "next and back through the steps"), ("Enter", "open a claim")),
+            ),
+        ),
+        (
+            "Exercises",
+            keys(
+                ExerciseScreen,
+                extra=(("↑ ↓ Enter", "pick a choice; once answered, Enter moves on"),),
+            ),
+        ),
+        (
+            "Role-play",
+            keys(RolePlayScreen, extra=(("Enter", "play the highlighted claim"), ("↓", "from the search to the list"))),
+        ),
+        ("Picking a walkthrough, set or side", keys(PickScreen)),
     ]
 
 
@@ -143,9 +179,12 @@ class HelpScreen(Screen[None]):
             "TreeScreen": "Debate tree",
             "SourceScreen": "Source reader",
             "GlossaryScreen": "Glossary",
+            "WalkthroughScreen": "Walkthrough",
+            "ExerciseScreen": "Exercises",
+            "RolePlayScreen": "Role-play",
         }.get(self.opened_from)
         if section:
-            help_list.move_to(section, top=True)
+            self.call_after_refresh(help_list.move_to, section, top=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -38,6 +38,9 @@ class PositionsScreen(Screen[None]):
         Binding("t", "tree", "Tree"),
         Binding("f", "fold", "Fold"),
         Binding("F", "unfold_all", "Unfold all", show=False),
+        Binding("w", "walkthrough", "Walkthrough", show=False),
+        Binding("x", "exercises", "Exercises", show=False),
+        Binding("r", "roleplay", "Role-play", show=False),
         Binding("tab", "app.focus_next", "Next panel", show=False),
         *(Binding(str(n), f"show_side({n - 1})", f"Side {n}", show=False) for n in range(1, 10)),
     ]
@@ -261,6 +264,17 @@ class PositionsScreen(Screen[None]):
             panel.column.move_to(claims[-1])
         else:
             self.notify(f"{self.debate.actor_name(actor)} has said nothing yet at this date.", timeout=3, markup=False)
+
+    # --- classroom modes ------------------------------------------------------------------
+
+    def action_walkthrough(self) -> None:
+        self.argmap.start_walkthrough()
+
+    def action_exercises(self) -> None:
+        self.argmap.start_exercises()
+
+    def action_roleplay(self) -> None:
+        self.argmap.start_roleplay()
 
     def action_search(self) -> None:
         self.argmap.show_search(self.debate, self.state, self._found)

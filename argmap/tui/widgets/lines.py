@@ -194,7 +194,7 @@ class LineList(ScrollView, can_focus=True):
         if self._cursor < 0:
             self._cursor_to_first()
         self._layout()
-        if old_top is not None and self._cursor >= 0:
+        if old_top is not None and 0 <= self._cursor < len(self._row_start):
             # Keep the highlighted row where it was on screen, so stepping does not jump.
             self.scroll_to(y=max(0, self._row_start[self._cursor] - old_top), animate=False, immediate=True)
         self.refresh()
@@ -226,6 +226,21 @@ class LineList(ScrollView, can_focus=True):
                 self.scroll_to(y=self._row_start[i], animate=False, immediate=True)
                 return True
         return False
+
+    def reveal(self, first: Callable[[Row], bool], last: Hashable) -> None:
+        """Scroll so that the row with target ``last`` is in view, and the first row matching
+        ``first`` too when both fit (else that row at the top)."""
+        found = next((i for i, row in enumerate(self._rows) if first(row)), -1)
+        at = self._index_of(last)
+        if found < 0 or at < 0 or len(self._row_start) != len(self._rows):
+            return
+        start = self._row_start[found]
+        end = self._row_start[at + 1] if at + 1 < len(self._row_start) else self._total
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if end > top + height:
+            top = end - height
+        self.scroll_to(y=max(0, min(start, top)), animate=False, immediate=True)
 
     def first_target_after(self, match: Callable[[Row], bool]) -> Hashable | None:
         """The first target at or after the first row matching."""

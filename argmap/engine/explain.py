@@ -1,0 +1,325 @@
+"""Why a claim has its label, as a short chain a student can follow.
+
+Under grounded semantics every label has a well-founded reason, found by labelling in rounds
+(round 0: the unattacked arguments are IN; each round, what an IN argument attacks becomes
+OUT, and what has all its attackers OUT becomes IN):
+
+* ``out``: an accepted claim attacks it; and why that one is accepted, down to claims nobody
+  successfully attacks. The attacker chosen is the one accepted earliest, so the chain is
+  the shortest.
+* ``in``: each attacker is out, and by what.
+* ``undec``: an undecided claim attacks it, and no accepted one does; the cycle of attacks
+  that leaves them both open is shown when there is one.
+
+Under the other semantics a label says in how many extensions (standpoints) the claim is; the
+explanation gives a standpoint with it and one without it, and within each who attacks whom,
+falling back on the grounded chain when that already decides.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.engine.grounded import IN, OUT, UNDEC
+from argmap.engine.mapping import ATTACK_PREFIX, RELATION_PREFIX, Attack, MappedDebate
+from argmap.engine.semantics import Semantics, credulous, sceptical
+
+if TYPE_CHECKING:
+    from argmap.engine.evaluation import Evaluation, Label
+
+MAX_DEPTH = 4
+MAX_LINES = 24
+_WORD = {IN: "accepted", OUT: "rejected", UNDEC: "undecided"}
+_LABEL: dict[int, Label] = {IN: "in", OUT: "out", UNDEC: "undec"}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One link of an explanation, indented by ``depth``."""
+
+    depth: int
+    node: str
+    """The claim id (or ``relation:r`` / ``attack:k`` node) the line is about."""
+    label: Label
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    claim: str
+    label: Label | None
+    semantics: Semantics
+    summary: str
+    lines: tuple[Line, ...] = ()
+
+    def render(self) -> str:
+        return "\n".join([self.summary, *("  " * (ln.depth + 1) + ln.text for ln in self.lines)])
+
+
+def rounds(mapped: MappedDebate, labels: bytes) -> list[int]:
+    """The round in which the grounded labelling settles each argument (-1: never)."""
+    af = mapped.af
+    attackers = af.attackers
+    rank = [-1] * af.n
+    current = [a for a in range(af.n) if labels[a] == IN and not attackers[a]]
+    k = 0
+    settled_out: set[int] = set()
+    while current:
+        for a in current:
+            rank[a] = k
+        newly_out = []
+        for a in current:
+            for b in af.targets[a]:
+                if rank[b] == -1 and b not in settled_out:
+                    settled_out.add(b)
+                    rank[b] = k
+                    newly_out.append(b)
+        k += 1
+        candidates = {c for b in newly_out for c in af.targets[b]}
+        current = sorted(
+            c
+            for c in candidates
+            if rank[c] == -1 and labels[c] == IN and all(rank[x] != -1 and labels[x] == OUT for x in attackers[c])
+        )
+    return rank
+
+
+class _Writer:
+    def __init__(self, ev: Evaluation) -> None:
+        self.ev = ev
+        self.m = ev.mapped
+        self.debate_claims = ev.mapped.claims
+        self.g = ev.grounded_labels
+        self._rank: list[int] | None = None
+        self.lines: list[Line] = []
+
+    @property
+    def rank(self) -> list[int]:
+        if self._rank is None:
+            self._rank = rounds(self.m, self.g)
+        return self._rank
+
+    # --- words --------------------------------------------------------------------------------
+
+    def name(self, a: int) -> str:
+        return self.m.af.name(a)
+
+    def show(self, a: int) -> str:
+        """A claim as id and text; a relation or attack node in words."""
+        node = self.m.nodes[a]
+        if node.kind == "claim":
+            return _claim_words(self.ev, node.ref)
+        if node.kind == "relation":
+            return f"the relation {node.ref}"
+        assert node.attack is not None
+        return f"the attack of {node.attack.source} on {_target_words(node.attack.target)}"
+
+    def why(self, a: int, b: int) -> str:
+        """How ``a`` attacks ``b``, in words."""
+        reasons = self.m.reasons.get((a, b), ())
+        node = self.m.nodes[b]
+        if node.kind == "attack" and reasons:
+            return f"{_reason_words(reasons[0])}, and the attack depends on {_target_words(reasons[0].target)}"
+        return _reason_words(reasons[0]) if reasons else f"{self.name(a)} attacks {self.name(b)}"
+
+    def is_(self, a: int, label: int) -> str:
+        """``a`` with the verb its kind takes: claims are accepted, relations hold, attacks
+        succeed."""
+        kind = self.m.nodes[a].kind
+        words = (
+            _WORD
+            if kind == "claim"
+            else {IN: "holds" if kind == "relation" else "succeeds", OUT: "fails", UNDEC: "is undecided"}
+        )
+        verb = words[label]
+        return f"{self.show(a)} {'is ' if kind == 'claim' else ''}{verb}"
+
+    def add(self, depth: int, a: int, text: str, label: int | None = None) -> bool:
+        if len(self.lines) >= MAX_LINES:
+            return False
+        self.lines.append(Line(depth, self.name(a), _LABEL[self.g[a] if label is None else label], text))
+        return True
+
+    # --- grounded chains ----------------------------------------------------------------------
+
+    def grounded_chain(self, a: int, depth: int, seen: frozenset[int]) -> None:
+        """Lines saying why ``a`` has its grounded label."""
+        if depth > MAX_DEPTH or a in seen:
+            return
+        seen = seen | {a}
+        af = self.m.af
+        attackers = af.attackers[a]
+        label = self.g[a]
+        if label == IN:
+            if not attackers:
+                granted = self.m.nodes[a].kind == "claim" and self.m.nodes[a].ref in self.ev.whatif.granted
+                self.add(
+                    depth,
+                    a,
+                    f"{self.is_(a, IN)}: " + ("it is granted (what-if)." if granted else "nothing attacks it."),
+                )
+                return
+            self.add(depth, a, f"{self.is_(a, IN)}: every attack on it fails.")
+            for x in sorted(attackers, key=lambda x: self.rank[x]):
+                y = self._first_in_attacker(x)
+                if y is None:
+                    continue
+                if not self.add(depth + 1, x, f"{self.is_(x, OUT)}: {self.why(y, x)}."):
+                    return
+                self.grounded_chain(y, depth + 2, seen | {x})
+        elif label == OUT:
+            y = self._first_in_attacker(a)
+            assert y is not None
+            self.add(depth, a, f"{self.is_(a, OUT)}: {self.why(y, a)}.")
+            self.grounded_chain(y, depth + 1, seen)
+        else:
+            open_ = [x for x in attackers if self.g[x] == UNDEC]
+            self.add(depth, a, f"{self.is_(a, UNDEC)}: no accepted claim attacks it, but undecided ones do.")
+            cycle = self._cycle(a)
+            if cycle:
+                words = " -> ".join(self.name(c) for c in [*cycle, cycle[0]])
+                self.add(depth + 1, a, f"attacks go round in a cycle, {words}, and nothing outside settles it.")
+            for x in open_[:3]:
+                self.add(depth + 1, x, f"{self.why(x, a)}; {self.is_(x, UNDEC)}.")
+
+    def _first_in_attacker(self, a: int) -> int | None:
+        ins = [y for y in self.m.af.attackers[a] if self.g[y] == IN]
+        return min(ins, key=lambda y: (self.rank[y], y), default=None)
+
+    def _cycle(self, a: int) -> list[int] | None:
+        """A shortest cycle of attacks among undecided arguments through ``a``."""
+        attackers = self.m.af.attackers
+        back: dict[int, int] = {}
+        queue = deque([a])
+        while queue:
+            b = queue.popleft()
+            for x in attackers[b]:
+                if self.g[x] != UNDEC:
+                    continue
+                if x == a:
+                    chain = [b]
+                    while chain[-1] != a:
+                        chain.append(back[chain[-1]])
+                    return chain  # a attacks chain[0] ... chain[-1] == a: reversed attack order
+                if x not in back:
+                    back[x] = b
+                    queue.append(x)
+        return None
+
+
+def _claim_words(ev: Evaluation, claim: str) -> str:
+    """``id ("text")``, the text cut short."""
+    text = ev.mapped.texts.get(claim, "")
+    if len(text) > 70:
+        text = text[:67].rstrip() + "..."
+    return f'{claim} ("{text}")' if text else claim
+
+
+def _target_words(target: str) -> str:
+    if target.startswith(RELATION_PREFIX):
+        return f"the relation {target[len(RELATION_PREFIX) :]}"
+    return target
+
+
+def _reason_words(r: Attack) -> str:
+    rels = ", ".join(r.relations)
+    target = _target_words(r.target)
+    if r.kind == "attacks":
+        return f"{r.source} attacks {target} ({rels})"
+    if r.kind == "contradicts":
+        return f"{r.source} contradicts {target} ({rels})"
+    if r.kind == "undercuts":
+        return f"{r.source} undercuts {target} ({rels})"
+    if r.kind == "supported":
+        return f"{r.source} supports a claim that attacks {target} ({rels})"
+    return f"{r.source} attacks a reason {target} rests on ({rels})"
+
+
+def explain(ev: Evaluation, claim: str) -> Explanation:
+    """Why a claim has its label in an evaluation."""
+    label = ev.label(claim)
+    if label is None:
+        return Explanation(claim, None, ev.semantics, _absent(ev, claim))
+    w = _Writer(ev)
+    a = ev.mapped.index[claim]
+    if ev.semantics == "grounded":
+        w.grounded_chain(a, 0, frozenset())
+        return Explanation(claim, label, ev.semantics, _summary(ev, claim, label), tuple(w.lines))
+    g = ev.grounded_labels[a]
+    if not ev.exists:
+        return Explanation(
+            claim,
+            label,
+            ev.semantics,
+            f"{claim} is undecided: there is no stable extension, no set of claims that holds "
+            "together and rejects every claim outside it.",
+        )
+    summary = _summary(ev, claim, label)
+    if (label == "in" and g == IN) or (label == "out" and g == OUT):
+        w.grounded_chain(a, 0, frozenset())
+        return Explanation(
+            claim, label, ev.semantics, summary + " The grounded reasoning already shows it:", tuple(w.lines)
+        )
+    af, sem = ev.mapped.af, ev.semantics
+    with_it = credulous(af, a, sem, bytearray(ev.grounded_labels), witness=True)
+    without = sceptical(af, a, sem, bytearray(ev.grounded_labels), witness=True)
+    if with_it.yes and with_it.witness is not None:
+        inside = set(with_it.witness)
+        w.add(0, a, "A standpoint with it: " + _members(ev, inside) + ".", IN)
+        for x in af.attackers[a]:
+            defenders = [y for y in af.attackers[x] if y in inside]
+            if defenders:
+                w.add(1, x, f"there {w.why(defenders[0], x)}.", OUT)
+    else:
+        w.add(0, a, f"No {sem} extension contains it: it cannot be defended against all its attackers.", OUT)
+        if a in af.targets[a]:
+            w.add(1, a, f"{claim} attacks itself: {w.why(a, a)}.", OUT)
+        for x in af.attackers[a][:3]:
+            if x != a:
+                w.add(1, x, f"{w.why(x, a)}.", UNDEC)
+    if not without.yes and without.witness is not None:
+        inside = set(without.witness)
+        w.add(0, a, "A standpoint without it: " + _members(ev, inside) + ".", OUT)
+        hitters = [y for y in af.attackers[a] if y in inside]
+        if hitters:
+            w.add(1, hitters[0], f"there {w.why(hitters[0], a)}.", IN)
+        else:
+            w.add(1, a, "there nothing attacks it, but it cannot be defended.", UNDEC)
+    return Explanation(claim, label, ev.semantics, summary, tuple(w.lines))
+
+
+def _members(ev: Evaluation, inside: set[int]) -> str:
+    claims = [c for i, c in enumerate(ev.mapped.claims) if i in inside]
+    shown = ", ".join(claims[:8])
+    return shown + (f" and {len(claims) - 8} more" if len(claims) > 8 else "") if claims else "no claim"
+
+
+def _summary(ev: Evaluation, claim: str, label: Label) -> str:
+    if ev.semantics == "grounded":
+        return {
+            "in": f"{claim} is accepted (grounded): every attack on it fails.",
+            "out": f"{claim} is rejected (grounded): an accepted claim attacks it.",
+            "undec": f"{claim} is undecided (grounded): it can be neither accepted nor rejected.",
+        }[label]
+    word = {"complete": "complete extension", "preferred": "preferred extension", "stable": "stable extension"}[
+        ev.semantics
+    ]
+    return {
+        "in": f"{claim} is accepted: it is in every {word}.",
+        "out": f"{claim} is rejected: it is in no {word}.",
+        "undec": f"{claim} is open: it is in some {word}s but not all.",
+    }[label]
+
+
+def _absent(ev: Evaluation, claim: str) -> str:
+    m = ev.mapped
+    if claim in m.whatif.off_claims:
+        return f"{claim} is switched off (what-if)."
+    if claim in m.left_out:
+        return f"{claim} is left out of the debate at this step (a commentator's claim, or a what-if)."
+    return f"{claim} has not been said yet at this step."
+
+
+__all__ = ["ATTACK_PREFIX", "Explanation", "Line", "explain", "rounds"]

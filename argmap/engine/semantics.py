@@ -1,0 +1,345 @@
+"""Grounded, complete, preferred and stable semantics: acceptance, extensions, labels.
+
+Every question starts from the grounded labelling (linear time): its IN arguments are in
+every complete extension and its OUT ones in none. What is left, the undecided core, is cut
+into weakly connected parts (see ``parts``), and each part is handed to a SAT solver holding
+its complete or stable labellings (see ``sat``). On an argument map most of the core is made
+of small parts, often a single pair of claims rebutting each other, which are answered
+without a solver.
+
+* Credulous acceptance under preferred semantics is credulous acceptance under complete
+  semantics: one satisfiability query, on the ancestors of the argument only.
+* Sceptical acceptance under preferred semantics is a search for a preferred extension
+  without the argument: find a complete extension that lacks it and is contained in no
+  preferred extension found so far, grow it to a preferred extension, repeat.
+* The status of every argument (``acceptance``) asks each part once for a labelling with an
+  argument not yet known to be credulously accepted IN; every answer settles all the
+  arguments it makes IN, so a part needs a few queries, not one per argument.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from argmap.engine.framework import Framework
+from argmap.engine.grounded import IN, OUT, UNDEC, grounded
+from argmap.engine.parts import ancestors, components, core
+from argmap.engine.sat import LabellingSolver
+
+Semantics = Literal["grounded", "complete", "preferred", "stable"]
+SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
+SHORT: dict[str, Semantics] = {"GR": "grounded", "CO": "complete", "PR": "preferred", "ST": "stable"}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A yes or no, with an extension that shows it when there is one: for credulous
+    acceptance an admissible set containing the argument; for a sceptical "no" a (preferred
+    or stable) extension without it."""
+
+    yes: bool
+    witness: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    """Which arguments are in some extension and which in every one."""
+
+    credulous: bytes
+    sceptical: bytes
+    exists: bool = True
+    """False when the semantics has no extension at all (only stable can)."""
+
+    def labels(self) -> bytearray:
+        """IN for sceptically accepted, OUT for in no extension, UNDEC for in some only.
+        With no extension at all, every argument is UNDEC."""
+        if not self.exists:
+            return bytearray(len(self.credulous))
+        return bytearray(
+            IN if s else (UNDEC if c else OUT) for c, s in zip(self.credulous, self.sceptical, strict=True)
+        )
+
+
+def _grounded_in(labels: bytearray) -> list[int]:
+    return [a for a in range(len(labels)) if labels[a] == IN]
+
+
+def _is_pair(af: Framework, part: list[int]) -> bool:
+    """Two arguments attacking each other and nothing else: each is its own preferred and
+    stable extension."""
+    if len(part) != 2:
+        return False
+    a, b = part
+    return af.attacks(a, b) and af.attacks(b, a) and not af.attacks(a, a) and not af.attacks(b, b)
+
+
+# --- single arguments -------------------------------------------------------------------------
+
+
+def credulous(
+    af: Framework, a: int, semantics: Semantics, labels: bytearray | None = None, *, witness: bool = False
+) -> Answer:
+    """Is ``a`` in some extension? ``labels`` is the grounded labelling, when already known.
+    With ``witness``, a yes comes with an extension containing ``a`` (preferred for complete
+    and preferred semantics)."""
+    g = grounded(af) if labels is None else labels
+    if g[a] == OUT:
+        return Answer(False)
+    if semantics == "grounded":
+        return Answer(g[a] == IN, tuple(_grounded_in(g)) if g[a] == IN and witness else None)
+    if semantics == "stable":
+        return _credulous_stable(af, a, g)
+    if g[a] == IN:
+        return Answer(True, tuple(_preferred_with(af, g, [], [])) if witness else None)
+    nodes = ancestors(af, a, g)
+    with LabellingSolver(af, nodes) as s:
+        found = s.solve([s.in_(a)])
+        if found is not None and witness:
+            found = s.maximise(found)
+    if found is None:
+        return Answer(False)
+    return Answer(True, tuple(_preferred_with(af, g, nodes, found)) if witness else None)
+
+
+def sceptical(
+    af: Framework, a: int, semantics: Semantics, labels: bytearray | None = None, *, witness: bool = False
+) -> Answer:
+    """Is ``a`` in every extension? (Under stable semantics, vacuously yes when there is no
+    stable extension.) With ``witness``, a no comes with an extension without ``a``."""
+    g = grounded(af) if labels is None else labels
+    if semantics in ("grounded", "complete"):
+        yes = g[a] == IN
+        return Answer(yes, tuple(_grounded_in(g)) if witness and not yes else None)
+    if semantics == "stable":
+        return _sceptical_stable(af, a, g)
+    if g[a] == IN:
+        return Answer(True)
+    if g[a] == OUT:
+        return Answer(False, tuple(_preferred_with(af, g, [], [])) if witness else None)
+    nodes = ancestors(af, a, g)
+    with LabellingSolver(af, nodes) as s:
+        without = _preferred_without(s, [a])
+    if without is None:
+        return Answer(True)
+    return Answer(False, tuple(_preferred_with(af, g, nodes, without)) if witness else None)
+
+
+def _preferred_without(s: LabellingSolver, cands: list[int]) -> list[int] | None:
+    """A preferred extension of the solver's part missing one of ``cands``, or None."""
+    while True:
+        act = s.guarded([-s.in_(c) for c in cands])
+        found = s.solve([act])
+        s.retire(act)
+        if found is None:
+            return None
+        best = s.maximise(found)
+        if not set(cands) <= set(best):
+            return best
+        block = s.not_within(best)
+        if not block:
+            return None
+        s.add(block)
+
+
+def _preferred_with(af: Framework, g: bytearray, fixed: list[int], chosen: list[int]) -> list[int]:
+    """A preferred extension of ``af`` whose arguments among ``fixed`` (an unattacked set of
+    the undecided core, such as the ancestors of an argument) are exactly ``chosen``, itself a
+    preferred extension of ``fixed``. Such an extension exists because preferred semantics is
+    directional; growing within the rest reaches it, since nothing outside ``fixed`` can
+    change which of its arguments a complete extension holds."""
+    inside, pinned = set(chosen), set(fixed)
+    out = _grounded_in(g)
+    for part in components(af, core(g)):
+        if pinned.isdisjoint(part) and _is_pair(af, part):
+            out.append(part[0])
+            continue
+        with LabellingSolver(af, part) as s:
+            held = [s.in_(x) if x in inside else -s.in_(x) for x in part if x in pinned]
+            out += s.maximise(s.solve(held) or [], held)
+    return sorted(out)
+
+
+def _stable_parts(af: Framework, g: bytearray, a: int | None, want: bool) -> list[int] | None:
+    """A stable extension holding (``want``) or lacking ``a``, or None when there is none."""
+    chosen = _grounded_in(g)
+    for part in components(af, core(g)):
+        with LabellingSolver(af, part, stable=True) as s:
+            lit = [] if a is None or a not in part else [s.in_(a) if want else -s.in_(a)]
+            found = s.solve(lit)
+        if found is None:
+            return None
+        chosen += found
+    return sorted(chosen)
+
+
+def _credulous_stable(af: Framework, a: int, g: bytearray) -> Answer:
+    found = _stable_parts(af, g, a, True)
+    return Answer(found is not None and a in found, tuple(found) if found is not None else None)
+
+
+def _sceptical_stable(af: Framework, a: int, g: bytearray) -> Answer:
+    if _stable_parts(af, g, None, True) is None:
+        return Answer(True)  # no stable extension at all
+    if g[a] == IN:
+        return Answer(True)
+    found = _stable_parts(af, g, a, False)
+    if found is None:
+        return Answer(True)
+    return Answer(False, tuple(found))
+
+
+# --- one extension ----------------------------------------------------------------------------
+
+
+def some_extension(af: Framework, semantics: Semantics) -> list[int] | None:
+    """One extension, ascending; None when there is none (only stable semantics can have none).
+    For grounded and complete semantics, the grounded extension."""
+    g = grounded(af)
+    if semantics in ("grounded", "complete"):
+        return _grounded_in(g)
+    if semantics == "preferred":
+        return _preferred_with(af, g, [], [])
+    return _stable_parts(af, g, None, True)
+
+
+# --- every extension --------------------------------------------------------------------------
+
+
+def _part_extensions(af: Framework, part: list[int], semantics: Semantics, limit: int) -> list[list[int]]:
+    if _is_pair(af, part) and semantics != "complete":
+        return [[part[0]], [part[1]]]
+    found: list[list[int]] = []
+    with LabellingSolver(af, part, stable=semantics == "stable") as s:
+        while len(found) < limit:
+            ext = s.solve()
+            if ext is None:
+                break
+            if semantics == "preferred":
+                ext = s.maximise(ext)
+                block = s.not_within(ext)
+            else:
+                # A complete extension fixes its labelling: block exactly this one.
+                inside = set(ext)
+                block = [-s.in_(x) if x in inside else s.in_(x) for x in part]
+            found.append(ext)
+            if not block:
+                break
+            s.add(block)
+    return found
+
+
+def extensions(af: Framework, semantics: Semantics, limit: int | None = None) -> Iterator[list[int]]:
+    """The extensions (each ascending), at most ``limit`` of them, as combinations of the
+    extensions of the parts of the undecided core."""
+    if limit is not None and limit <= 0:
+        return
+    g = grounded(af)
+    base = _grounded_in(g)
+    if semantics == "grounded":
+        yield base
+        return
+    cap = limit if limit is not None else 1 << 62
+    per_part = []
+    for part in components(af, core(g)):
+        exts = _part_extensions(af, part, semantics, cap)
+        if not exts:
+            return
+        per_part.append(exts)
+    for combo in itertools.islice(itertools.product(*per_part), cap):
+        yield sorted(base + [a for ext in combo for a in ext])
+
+
+# --- every argument ---------------------------------------------------------------------------
+
+
+def acceptance(af: Framework, semantics: Semantics, labels: bytearray | None = None) -> Acceptance:
+    """Credulous and sceptical acceptance of every argument."""
+    return _acceptance(af, semantics, grounded(af) if labels is None else labels, sceptical=True)
+
+
+def credulous_all(af: Framework, semantics: Semantics, labels: bytearray | None = None) -> bytes | None:
+    """Credulous acceptance of every argument (1: in some extension); None when there is no
+    extension at all. Cheaper than ``acceptance``: sceptical acceptance is not computed."""
+    found = _acceptance(af, semantics, grounded(af) if labels is None else labels, sceptical=False)
+    return found.credulous if found.exists else None
+
+
+def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical: bool) -> Acceptance:
+    n = af.n
+    cred = bytearray(1 if g[a] == IN else 0 for a in range(n))
+    scep = bytearray(cred)
+    if semantics == "grounded":
+        return Acceptance(bytes(cred), bytes(scep))
+    stable = semantics == "stable"
+    for part in components(af, core(g)):
+        if _is_pair(af, part):
+            cred[part[0]] = cred[part[1]] = 1
+            continue
+        with LabellingSolver(af, part, stable=stable) as s:
+            first = s.solve()
+            if first is None:  # only a stable part can have no labelling; then every
+                # argument is vacuously in every stable extension, and in none.
+                return Acceptance(bytes(n), b"\x01" * n, exists=False)
+            accepted = _credulous_part(s, part, first)
+            for a in accepted:
+                cred[a] = 1
+            if not sceptical or semantics == "complete" or not accepted:
+                continue
+            for a in _sceptical_part(s, first, stable):
+                scep[a] = 1
+    return Acceptance(bytes(cred), bytes(scep))
+
+
+def _credulous_part(s: LabellingSolver, part: list[int], first: list[int]) -> set[int]:
+    accepted = set(first)
+    unknown = [a for a in part if a not in accepted]
+    while unknown:
+        act = s.guarded([s.in_(a) for a in unknown])
+        found = s.solve([act])
+        s.retire(act)
+        if found is None:
+            break
+        accepted.update(found)
+        unknown = [a for a in unknown if a not in accepted]
+    return accepted
+
+
+def _sceptical_part(s: LabellingSolver, first: list[int], stable: bool) -> set[int]:
+    if stable:
+        cands = set(first)
+        while cands:
+            act = s.guarded([-s.in_(c) for c in cands])
+            found = s.solve([act])
+            s.retire(act)
+            if found is None:
+                break
+            cands &= set(found)
+        return cands
+    best = s.maximise(first)
+    cands = set(best)
+    block = s.not_within(best)
+    if not block:
+        return cands
+    s.add(block)
+    while cands:
+        without = _preferred_without(s, sorted(cands))
+        if without is None:
+            break
+        cands &= set(without)
+        block = s.not_within(without)
+        if not block:
+            break
+        s.add(block)
+    return cands
+
+
+def labelling(af: Framework, semantics: Semantics) -> bytearray:
+    """One label per argument: the grounded labelling, or for the other semantics IN when in
+    every extension, OUT when in none, UNDEC when in some only (see ``Acceptance.labels``)."""
+    g = grounded(af)
+    if semantics == "grounded":
+        return g
+    return acceptance(af, semantics, g).labels()

@@ -1,0 +1,66 @@
+"""``argmap report``: the report as plain text (Markdown shares the structure, see
+``report_markdown``)."""
+
+from __future__ import annotations
+
+from argmap.engine.conflicts import Conflict
+from argmap.report import ClaimLabel, Report
+
+LABEL_WORDS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+PREFERRED_WORDS = {"in": "accepted (in every extension)", "out": "rejected (in none)", "undec": "open (in some)"}
+
+
+def label_word(report: Report, label: str) -> str:
+    return (LABEL_WORDS if report.semantics == "grounded" else PREFERRED_WORDS)[label]
+
+
+def conflict_line(c: Conflict) -> str:
+    verb = "contradicts" if c.type == "contradicts" else "attacks"
+    when = c.first_date if c.same_time else f"{c.first_date} / {c.second_date}"
+    who = c.first_speaker if c.first_speaker == c.second_speaker else f"{c.first_speaker} / {c.second_speaker}"
+    return f"{c.first} {verb} {c.second} ({c.relation}; {who}; {when})"
+
+
+def label_line(report: Report, x: ClaimLabel) -> str:
+    return f"{label_word(report, x.label)}: {x.claim} ({x.speaker}, {x.date}): {x.text}"
+
+
+def headline(report: Report) -> str:
+    counts = ", ".join(f"{n} {label_word(report, k)}" for k, n in report.counts.items())
+    parts = [f"Labels at the last step ({report.step_label}) under {report.semantics} semantics: {counts}."]
+    if report.standpoints is not None:
+        more = "+" if report.standpoints >= 100 else ""
+        kind = "stable" if report.semantics == "stable" else "preferred"
+        parts.append(f"{report.standpoints}{more} {kind} extension(s): the debate's coherent standpoints.")
+    if report.commentators:
+        parts.append("Commentators' claims are included.")
+    return " ".join(parts)
+
+
+def dumps(report: Report) -> str:
+    out = [report.title, "=" * len(report.title), "", headline(report), ""]
+    for side in report.sides:
+        out += [side.name, "-" * len(side.name), "", "Positions by topic over time:"]
+        if not side.positions:
+            out.append("  (none)")
+        for topic in side.positions:
+            out.append(f"  {topic.question} [{topic.topic}]")
+            for s in topic.stances:
+                out.append(f"    step {s.step} ({s.when}): {s.stance} ({', '.join(s.claims)})")
+        out += ["", "Conflicting messages:"]
+        if not side.conflicts:
+            out.append("  (none)")
+        out += [f"  {conflict_line(c)}" for c in side.conflicts]
+        if side.speaker_conflicts:
+            out += ["", "Conflicts within one speaker's own claims:"]
+            out += [f"  {c.holder}: {conflict_line(c)}" for c in side.speaker_conflicts]
+        out += ["", "Labels at the last step:"]
+        if not side.labels:
+            out.append("  (none)")
+        out += [f"  {label_line(report, x)}" for x in side.labels]
+        out.append("")
+    if report.apart:
+        out += ["Commentators", "------------", ""]
+        out += [f"  {label_line(report, x)}" for x in report.apart]
+        out.append("")
+    return "\n".join(out)
