@@ -287,7 +287,9 @@ def _fill_the_stance(debate: Debate, ex: Exercise, _: Labeller | None) -> Questi
     if position is None:
         return [Problem("E117", f"the map gives no stance of '{ex.side}' on '{ex.topic}' {when}", "date")]
     question = debate.topics[ex.topic].question if ex.topic in debate.topics else ex.topic
-    prompt = ex.prompt or f"{debate.actor_name(ex.side)}, {when}: where did this side stand on this question? {question}"
+    prompt = (
+        ex.prompt or f"{debate.actor_name(ex.side)}, {when}: where did this side stand on this question? {question}"
+    )
     choices = tuple(Choice(s, s) for s in STANCES)
     feedback = tuple(f"{debate.speaker_names(c)}, {_when(debate, c)}: {_quote(debate, c)}" for c in position.claims)
     return Question(ex.id, ex.kind, prompt, choices, (position.stance,), 1, False, feedback, ex.explanation, ex.set)
