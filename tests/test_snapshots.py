@@ -31,8 +31,10 @@ def test_positions_view(snap_compare, size):
     "± conflicting" on sharing the cost (marked Δ), South Town "▲ for" (Δ, its first position)
     and West Isles "▲ for"; dredging is "▼ against" for North Town. Below, North Town's claims
     by topic: the joint statement is marked ✱ (new) and, like the council's refusal to pay,
-    flagged "⚠ contradiction". At 80x24 the sides are tabs (North Town shown); at 120x40 the
-    three sides and the Commentators column stand side by side."""
+    flagged "⚠ contradiction". Each claim carries its grounded label (✓ accepted, ✗ rejected,
+    ? undecided) and the title line reads "grounded ✓3 ✗3 ?2". At 80x24 the sides are tabs
+    (North Town shown); at 120x40 the three sides and the Commentators column stand side by
+    side."""
     assert snap_compare(harbour_app(date=AT), terminal_size=size)
 
 
@@ -40,7 +42,9 @@ def test_positions_view(snap_compare, size):
 def test_claim_detail(snap_compare, size):
     """The claim "The harbour must be expanded because ferries cannot turn in the old basin.":
     speaker Mayor of North Town, side North Town, 2 March 2020 (known to the day, step 1: First
-    hearing), its topic, stance "▲ for", kind position; one evidence quote with its source;
+    hearing), its topic, stance "▲ for", kind position; "Stands or falls": ✗ rejected under
+    grounded semantics, with the chain of why (South Town's accepted claim attacks it); one
+    evidence quote with its source;
     relations: supports the standing claim, supported by the engineer's and the standing claim,
     attacked by South Town's mayor, and the link undercut by the analyst (dimmed: not yet said
     at this date)."""

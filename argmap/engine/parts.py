@@ -69,3 +69,59 @@ def ancestors(af: Framework, a: int, labels: bytearray | None = None) -> list[in
                 seen.add(b)
                 stack.append(b)
     return sorted(seen)
+
+
+def upstream_first(af: Framework, nodes: list[int]) -> list[int]:
+    """``nodes`` ordered so that the strongly connected components of the attack graph (among
+    ``nodes``) come attackers first: no argument is preceded by one it attacks in another
+    component. Tarjan's algorithm, without recursion."""
+    inside = set(nodes)
+    targets = af.targets
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    found: list[list[int]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(targets[root]))]
+        while work:
+            v, it = work[-1]
+            advanced = False
+            for w in it:
+                if w not in inside:
+                    continue
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(targets[w])))
+                    advanced = True
+                    break
+                if w in on_stack and index[w] < low[v]:
+                    low[v] = index[w]
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                if low[v] < low[u]:
+                    low[u] = low[v]
+            if low[v] == index[v]:
+                component = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    component.append(w)
+                    if w == v:
+                        break
+                found.append(component)
+    # Tarjan finishes a component after every component it reaches: reversed, attackers come first.
+    return [a for component in reversed(found) for a in component]

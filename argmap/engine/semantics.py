@@ -26,7 +26,8 @@ from typing import Literal
 
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import IN, OUT, UNDEC, grounded
-from argmap.engine.parts import ancestors, components, core
+from argmap.engine.grow import grow_admissible
+from argmap.engine.parts import ancestors, components, core, upstream_first
 from argmap.engine.sat import LabellingSolver
 
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
@@ -283,7 +284,7 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
             if first is None:  # only a stable part can have no labelling; then every
                 # argument is vacuously in every stable extension, and in none.
                 return Acceptance(bytes(n), b"\x01" * n, exists=False)
-            accepted = _credulous_part(s, part, first)
+            accepted = _credulous_part(s, part, first, None if stable else af)
             for a in accepted:
                 cred[a] = 1
             if not sceptical or semantics == "complete" or not accepted:
@@ -293,17 +294,25 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
     return Acceptance(bytes(cred), bytes(scep))
 
 
-def _credulous_part(s: LabellingSolver, part: list[int], first: list[int]) -> set[int]:
-    accepted = set(first)
-    unknown = [a for a in part if a not in accepted]
-    while unknown:
+def _credulous_part(s: LabellingSolver, part: list[int], first: list[int], grow: Framework | None) -> set[int]:
+    """The arguments of a part in some extension. Each answer of the solver is a witness for
+    all its IN arguments; under complete and preferred semantics (``grow`` is the framework)
+    it is first grown greedily into a larger admissible set, trying arguments not yet known
+    to be accepted, attackers before what they attack."""
+    members = set(part)
+    order = upstream_first(grow, part) if grow is not None else part
+    accepted: set[int] = set()
+    found: list[int] | None = first
+    while found is not None:
+        if grow is not None:
+            found = list(grow_admissible(grow, members, found, [a for a in order if a not in accepted]))
+        accepted.update(found)
+        unknown = [a for a in part if a not in accepted]
+        if not unknown:
+            break
         act = s.guarded([s.in_(a) for a in unknown])
         found = s.solve([act])
         s.retire(act)
-        if found is None:
-            break
-        accepted.update(found)
-        unknown = [a for a in unknown if a not in accepted]
     return accepted
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from argmap.engine.whatif import WhatIf
+
+Semantics = Literal["grounded", "preferred", "stable", "complete"]
+SEMANTICS: tuple[Semantics, ...] = ("grounded", "preferred", "stable", "complete")
 
 
 @dataclass(frozen=True, slots=True)
 class DebateState:
     """The current step, the selected claim, the claims visited before it (a history, like a
-    browser's), and the speakers whose claims are folded away."""
+    browser's), the speakers whose claims are folded away, and how the debate is evaluated:
+    the semantics in force, the what-if, and whether commentators' claims take part."""
 
     step: int
     first: int
@@ -16,6 +23,9 @@ class DebateState:
     selected: str | None = None
     history: tuple[str, ...] = ()
     folded: frozenset[str] = frozenset()
+    whatif: WhatIf = field(default_factory=WhatIf)
+    semantics: Semantics = "grounded"
+    commentators: bool = False
 
     def at_step(self, step: int) -> DebateState:
         return replace(self, step=max(self.first, min(self.last, step)))
@@ -63,3 +73,30 @@ class DebateState:
 
     def unfold_all(self) -> DebateState:
         return replace(self, folded=frozenset())
+
+    # --- evaluation ---------------------------------------------------------------------------
+
+    def toggle_off(self, claim: str) -> DebateState:
+        """Switch a claim off (what-if), or back on."""
+        return replace(self, whatif=self.whatif.toggle_claim(claim))
+
+    def toggle_granted(self, claim: str) -> DebateState:
+        return replace(self, whatif=self.whatif.toggle_granted(claim))
+
+    def toggle_actor(self, actor: str) -> DebateState:
+        return replace(self, whatif=self.whatif.toggle_actor(actor))
+
+    def reset_whatif(self) -> DebateState:
+        return replace(self, whatif=WhatIf())
+
+    def next_semantics(self) -> DebateState:
+        i = SEMANTICS.index(self.semantics)
+        return replace(self, semantics=SEMANTICS[(i + 1) % len(SEMANTICS)])
+
+    def toggle_commentators(self) -> DebateState:
+        return replace(self, commentators=not self.commentators)
+
+    @property
+    def evaluation_key(self) -> tuple[int, WhatIf, Semantics, bool]:
+        """What the labels depend on."""
+        return (self.step, self.whatif, self.semantics, self.commentators)

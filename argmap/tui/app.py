@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from argmap.classroom.roleplay import Labels, RolePlay
     from argmap.classroom.session import ExerciseSetup
     from argmap.classroom.walkthrough import Tour
+    from argmap.engine.evaluation import ArgumentEngine, Evaluation
     from argmap.loading import Loaded
 
 LIGHT, DARK = "textual-light", "textual-dark"
@@ -42,6 +43,12 @@ class StartMode:
     kind: Literal["walkthrough", "exercises", "roleplay"]
     name: str | None = None
     setup: ExerciseSetup | None = None
+
+
+def _engine_labels() -> Labels | None:
+    from argmap.classroom.validate import engine_labels
+
+    return engine_labels()
 
 
 def _debate_commands() -> type[Provider]:
@@ -86,9 +93,23 @@ class ArgmapApp(App[None]):
         """Walkthroughs left part-way, by name: coming back resumes them."""
         self.last_tour: str | None = None
         self.roleplays: dict[str, RolePlay] = {}
-        self.roleplay_labels: Labels | None = None
+        self.roleplay_labels: Labels | None = _engine_labels()
         """Labels for the outcome of a role-play, from the argumentation engine when present."""
         self.exercise_setup: ExerciseSetup | None = None
+        self._engine: ArgumentEngine | None = None
+
+    @property
+    def engine(self) -> ArgumentEngine:
+        """The argumentation engine of this debate, built on first use."""
+        if self._engine is None:
+            from argmap.engine.evaluation import ArgumentEngine
+
+            self._engine = ArgumentEngine(self.debate)
+        return self._engine
+
+    def evaluate(self, state: DebateState) -> Evaluation:
+        """The labels at a state's step, under its semantics and what-if (remembered)."""
+        return self.engine.evaluate(state.step, state.semantics, state.whatif, commentators=state.commentators)
 
     def get_default_screen(self) -> Screen[None]:
         return PositionsScreen(self.debate, self.start_state)
@@ -135,6 +156,17 @@ class ArgmapApp(App[None]):
         from argmap.tui.screens.search import SearchScreen
 
         self.push_screen(SearchScreen(debate, state), done)
+
+    def show_standpoints(self, debate: Debate, state: DebateState) -> None:
+        from argmap.tui.screens.standpoints import StandpointsScreen
+
+        evaluation = self.evaluate(state)
+
+        def opened(chosen: DebateState | None) -> None:
+            if chosen is not None and chosen.selected is not None:
+                self.home.open_claim(chosen.selected)
+
+        self.push_screen(StandpointsScreen(debate, state, evaluation), opened)
 
     def ask_date(self, debate: Debate, done: Callable[[int | None], None]) -> None:
         from argmap.tui.screens.date import DateScreen

@@ -3,15 +3,21 @@ matrix, the claim detail. Pure: no widgets here, so the views stay thin."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from argmap.engine.debate import APART, NO_TOPIC, Debate, Position, StanceChange
 from argmap.engine.state import DebateState
+
+if TYPE_CHECKING:
+    from argmap.engine.explain import Explanation
 from argmap.tui.rows import (
     CHANGED,
     CONTRADICTION,
     FOLDED,
+    LABEL_MARK,
+    LABEL_WORD,
     NEW,
     NO_POSITION,
     STANCE_SYMBOL,
@@ -54,9 +60,11 @@ class StepView:
     changes: dict[tuple[str, str], StanceChange]
     columns: dict[str, dict[str, tuple[str, ...]]]
     """Column (side id, or APART) -> topic -> claims said by now, in timeline order."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Claim -> its label at this step ("in", "out", "undec"), or "off" when a what-if removes it."""
 
 
-def step_view(debate: Debate, step: int) -> StepView:
+def step_view(debate: Debate, step: int, labels: Mapping[str, str] | None = None) -> StepView:
     flagged_sets: dict[tuple[str, str], set[str]] = {}
     for c in debate.contradictions(step):
         for cid in (c.first, c.second):
@@ -65,7 +73,13 @@ def step_view(debate: Debate, step: int) -> StepView:
     flagged = {key: frozenset(claims) for key, claims in flagged_sets.items()}
     changes = {(c.side, c.topic): c for c in debate.stance_changes(step)}
     return StepView(
-        step, frozenset(debate.introduced_at(step)), flagged, debate.positions(step), changes, debate.grouped(step)
+        step,
+        frozenset(debate.introduced_at(step)),
+        flagged,
+        debate.positions(step),
+        changes,
+        debate.grouped(step),
+        labels or {},
     )
 
 
@@ -89,8 +103,8 @@ class RowMaker:
 
     # --- side columns ---------------------------------------------------------------------
 
-    def claim_row(self, column: str, cid: str, *, new: bool, flagged: bool) -> Row:
-        key = ("claim", column, cid, new, flagged)
+    def claim_row(self, column: str, cid: str, *, new: bool, flagged: bool, label: str | None = None) -> Row:
+        key = ("claim", column, cid, new, flagged, label)
         row = self._cached(key)
         if row is not None:
             return row
@@ -99,7 +113,11 @@ class RowMaker:
         pieces: list[Piece] = [
             (f"{NEW} " if new else "  ", "new" if new else ""),
             (STANCE_SYMBOL.get(claim.stance or "", "•") + " ", claim.stance or "dim"),
-            (claim.text, ""),
+        ]
+        if label is not None:
+            pieces.append((LABEL_MARK[label] + " ", f"label-{label}"))
+        pieces += [
+            (claim.text, "label-off" if label == "off" else ""),
             ("  — ", "dim"),
             (d.speaker_names(cid) + ",", "speaker"),
             (" " + date_text(d, cid), "date"),
@@ -149,10 +167,11 @@ class RowMaker:
             # Claims new at this step are the last ones said.
             new = tuple(c for c in claims[-n_new:] if c in view.new) if n_new else ()
             flagged = view.flagged.get((column, topic), frozenset())
-            key = ("group", column, topic, len(claims), heading.key, new, flagged, state.folded)
+            labels = tuple(view.labels.get(c) for c in claims) if view.labels else ()
+            key = ("group", column, topic, len(claims), heading.key, new, flagged, state.folded, labels)
             group = self._groups.get(key)
             if group is None:
-                group = self._group(column, topic, claims, heading, set(new), flagged, state.folded)
+                group = self._group(column, topic, claims, heading, set(new), flagged, state.folded, view.labels)
                 if len(self._groups) > 5_000:
                     self._groups.clear()
                 self._groups[key] = group
@@ -168,6 +187,7 @@ class RowMaker:
         new: set[str],
         flagged: frozenset[str],
         folded: frozenset[str],
+        labels: Mapping[str, str],
     ) -> tuple[Row, ...]:
         rows = [heading]
         folded_counts: dict[str, int] = {}
@@ -176,7 +196,7 @@ class RowMaker:
             if speaker in folded:
                 folded_counts[speaker] = folded_counts.get(speaker, 0) + 1
                 continue
-            rows.append(self.claim_row(column, cid, new=cid in new, flagged=cid in flagged))
+            rows.append(self.claim_row(column, cid, new=cid in new, flagged=cid in flagged, label=labels.get(cid)))
         for speaker, count in folded_counts.items():
             rows.append(self.folded_row(column, topic, speaker, count))
         return tuple(rows)
@@ -299,9 +319,49 @@ def claim_brief(debate: Debate, cid: str, step: int) -> tuple[Piece, ...]:
     )
 
 
-def claim_rows(debate: Debate, cid: str, step: int) -> list[Row]:
-    """Everything about a claim: its facts, its evidence, the claims it bears on and those that
-    bear on it, and the glossary terms it uses."""
+def label_rows(debate: Debate, cid: str, explanation: Explanation | None, whatif_lines: list[str]) -> list[Row]:
+    """Where the claim stands under the semantics in force, and why, as a chain to follow."""
+    rows: list[Row] = [_blank("label"), _heading("Stands or falls")]
+    if whatif_lines:
+        rows.append(
+            Row(("whatif", cid, tuple(whatif_lines)), (("WHAT-IF ", "whatif"), ("; ".join(whatif_lines), "")), indent=2)
+        )
+    if explanation is None or explanation.label is None:
+        rows.append(
+            Row(
+                ("label-none", cid),
+                (("Not in the debate at this step (not yet said, a commentator's, or switched off).", "dim"),),
+                indent=2,
+            )
+        )
+        return rows
+    label = explanation.label
+    rows.append(
+        Row(
+            ("label", cid, label, explanation.semantics),
+            (
+                (f"{LABEL_MARK[label]} {LABEL_WORD[label]}", f"label-{label}"),
+                (f"  under {explanation.semantics} semantics", "dim"),
+            ),
+            indent=2,
+        )
+    )
+    for i, line in enumerate(explanation.lines):
+        target = ("claim", line.node) if line.node in debate.claims else None
+        rows.append(
+            Row(
+                ("why", cid, i, line.text),
+                (("  " * line.depth + f"{LABEL_MARK.get(line.label, '·')} ", f"label-{line.label}"), (line.text, "")),
+                target=target,
+                indent=4 + 2 * line.depth,
+            )
+        )
+    return rows
+
+
+def claim_rows(debate: Debate, cid: str, step: int, labels: list[Row] | None = None) -> list[Row]:
+    """Everything about a claim: its facts, where it stands, its evidence, the claims it bears
+    on and those that bear on it, and the glossary terms it uses."""
     d = debate
     c = d.claims[cid]
     rows: list[Row] = [Row(("title", cid), ((c.text, "title"),)), _blank(1)]
@@ -352,6 +412,7 @@ def claim_rows(debate: Debate, cid: str, step: int) -> list[Row]:
                 )
             )
 
+    rows += labels or []
     rows += [_blank(3), _heading(f"Evidence ({len(c.evidence)})")]
     for i, ev in enumerate(c.evidence):
         source = d.sources.get(ev.source)

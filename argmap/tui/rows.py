@@ -24,6 +24,9 @@ NEW = "✱"
 CHANGED = "Δ"
 CONTRADICTION = "⚠"
 FOLDED = "▸"
+LABEL_MARK = {"in": "✓", "out": "✗", "undec": "?", "off": "⊘"}
+"""Argumentation labels: accepted, rejected, undecided; and switched off by a what-if."""
+LABEL_WORD = {"in": "accepted", "out": "rejected", "undec": "undecided", "off": "switched off"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ from textual.widgets import Footer, Static
 
 from argmap.engine.debate import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import claim_rows
+from argmap.tui.present import claim_rows, label_rows
+from argmap.tui.rows import Row
 from argmap.tui.widgets.lines import LineList
 
 if TYPE_CHECKING:
@@ -29,6 +30,10 @@ class ClaimScreen(Screen[DebateState]):
         Binding("t", "tree", "Tree"),
         Binding("s", "source", "Source"),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("o", "switch_off", "What-if: switch the claim off, or back on", show=False),
+        Binding("a", "grant", "What-if: grant the claim (its attackers no longer count)", show=False),
+        Binding("z", "reset_whatif", "Reset every what-if", show=False),
+        Binding("m", "next_semantics", "Semantics: grounded, preferred, stable, complete", show=False),
     ]
 
     def __init__(self, debate: Debate, state: DebateState) -> None:
@@ -66,8 +71,25 @@ class ClaimScreen(Screen[DebateState]):
         )
         self.query_one("#claim-title", Static).update(title)
         detail = self.query_one("#detail", LineList)
-        detail.set_rows(claim_rows(self.debate, self.claim, self.state.step), keep=None)
+        detail.set_rows(claim_rows(self.debate, self.claim, self.state.step, self._label_rows()), keep=None)
         detail.scroll_to(y=0, animate=False, immediate=True)
+
+    def _label_rows(self) -> list[Row]:
+        evaluation = self.argmap.evaluate(self.state)
+        explanation = evaluation.explain(self.claim) if evaluation.label(self.claim) is not None else None
+        return label_rows(self.debate, self.claim, explanation, self.state.whatif.describe())
+
+    def action_switch_off(self) -> None:
+        self.apply(self.state.toggle_off(self.claim))
+
+    def action_grant(self) -> None:
+        self.apply(self.state.toggle_granted(self.claim))
+
+    def action_reset_whatif(self) -> None:
+        self.apply(self.state.reset_whatif())
+
+    def action_next_semantics(self) -> None:
+        self.apply(self.state.next_semantics())
 
     def apply(self, state: DebateState) -> None:
         self.state = state

@@ -9,7 +9,18 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.tui.rows import CHANGED, CONTRADICTION, FOLDED, NEW, NO_POSITION, STANCE_SYMBOL, Piece, Row, pad
+from argmap.tui.rows import (
+    CHANGED,
+    CONTRADICTION,
+    FOLDED,
+    LABEL_MARK,
+    NEW,
+    NO_POSITION,
+    STANCE_SYMBOL,
+    Piece,
+    Row,
+    pad,
+)
 from argmap.tui.widgets.lines import LineList
 
 KEY_WIDTH = 16
@@ -28,6 +39,10 @@ LEGEND: list[tuple[str, str, str]] = [
     (CHANGED, "changed", "position taken or changed at the current step"),
     (CONTRADICTION, "flag", "the side contradicts itself: two of its claims conflict"),
     (FOLDED, "dim", "a speaker's claims are folded (f unfolds)"),
+    (f"{LABEL_MARK['in']} accepted", "label-in", "the claim stands under the semantics in force (m switches)"),
+    (f"{LABEL_MARK['out']} rejected", "label-out", "an accepted claim attacks it"),
+    (f"{LABEL_MARK['undec']} undecided", "label-undec", "neither can be established (e.g. a mutual rebuttal)"),
+    (f"{LABEL_MARK['off']} switched off", "label-off", "left out by a what-if (o toggles, z resets all)"),
 ]
 
 

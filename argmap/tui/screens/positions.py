@@ -20,7 +20,11 @@ from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
 
 if TYPE_CHECKING:
+    from argmap.engine.evaluation import Evaluation
     from argmap.tui.app import ArgmapApp
+
+LARGE_MAP = 3_000
+"""Above this many claims, labels are computed off the interface thread."""
 
 
 class PositionsScreen(Screen[None]):
@@ -41,6 +45,12 @@ class PositionsScreen(Screen[None]):
         Binding("w", "walkthrough", "Walkthrough", show=False),
         Binding("x", "exercises", "Exercises", show=False),
         Binding("r", "roleplay", "Role-play", show=False),
+        Binding("o", "switch_off", "What-if: switch the claim off, or back on", show=False),
+        Binding("a", "grant", "What-if: grant the claim (its attackers no longer count)", show=False),
+        Binding("z", "reset_whatif", "Reset every what-if", show=False),
+        Binding("m", "next_semantics", "Semantics: grounded, preferred, stable, complete", show=False),
+        Binding("c", "toggle_commentators", "Commentators' claims in or out of the debate", show=False),
+        Binding("p", "standpoints", "Standpoints: the claims that can hold together", show=False),
         Binding("tab", "app.focus_next", "Next panel", show=False),
         *(Binding(str(n), f"show_side({n - 1})", f"Side {n}", show=False) for n in range(1, 10)),
     ]
@@ -51,6 +61,7 @@ class PositionsScreen(Screen[None]):
         self.state = state
         self.maker = RowMaker(debate)
         self.view: StepView = step_view(debate, state.step)
+        self._evaluation: Evaluation | None = None
         self.panel_keys: list[str] = list(debate.sides)
         if debate.commentators or any(debate.is_apart(c) for c in debate.ordered):
             self.panel_keys.append(APART)
@@ -96,16 +107,103 @@ class PositionsScreen(Screen[None]):
     def _show(self, state: DebateState, *, force: bool = False) -> None:
         old, self.state = self.state, state
         step_changed = force or old.step != state.step
+        labels_changed = force or old.evaluation_key != state.evaluation_key
+        if step_changed or labels_changed:
+            labels = self._labels(state)
+            self.view = step_view(self.debate, state.step, labels)
+            self._show_status(state, computing=labels is None)
         if step_changed:
-            self.view = step_view(self.debate, state.step)
-            self.query_one(StepBar).show(self.debate, state.step)
             self.query_one(PositionMatrix).show(self.view)
-        if step_changed or old.folded != state.folded:
+        if step_changed or labels_changed or old.folded != state.folded:
             for panel in self.panels():
                 rows = self.maker.column_rows(panel.key, self.view, state)
                 keep = state.selected if panel.has_focus_within else None
                 panel.column.set_rows(rows, keep=keep, empty=self._empty_text(panel.key))
                 panel.set_count(sum(map(len, self.view.columns.get(panel.key, {}).values())))
+
+    # --- labels ---------------------------------------------------------------------------
+
+    def _labels(self, state: DebateState) -> dict[str, str] | None:
+        """Each claim's label at the state's step, or None while a large map is computed."""
+        if len(self.debate.claims) <= LARGE_MAP:
+            return self._label_map(state, self.argmap.evaluate(state))
+        self.run_worker(lambda: self._compute(state), thread=True, exclusive=True, group="labels")
+        return None
+
+    def _compute(self, state: DebateState) -> None:
+        evaluation = self.argmap.evaluate(state)
+        self.app.call_from_thread(self._computed, state, evaluation)
+
+    def _computed(self, state: DebateState, evaluation: Evaluation) -> None:
+        if state.evaluation_key != self.state.evaluation_key:
+            return  # the reader has moved on; a newer computation is under way
+        self.view = step_view(self.debate, state.step, self._label_map(state, evaluation))
+        self._show_status(self.state, computing=False)
+        for panel in self.panels():
+            rows = self.maker.column_rows(panel.key, self.view, self.state)
+            panel.column.set_rows(
+                rows, keep=self.state.selected if panel.has_focus_within else None, empty=self._empty_text(panel.key)
+            )
+
+    def _label_map(self, state: DebateState, evaluation: Evaluation) -> dict[str, str]:
+        labels: dict[str, str] = dict(evaluation.labels)
+        if state.whatif.active:
+            # Said by now, in the debate but for the what-if: shown as switched off.
+            for cid in self.debate.said_by(state.step):
+                if cid not in labels and (state.commentators or not self.debate.is_apart(cid)):
+                    labels[cid] = "off"
+        self._evaluation = evaluation
+        return labels
+
+    def _show_status(self, state: DebateState, *, computing: bool) -> None:
+        if computing:
+            status = f"{state.semantics} · computing labels…"
+        else:
+            counts = self._evaluation.counts() if self._evaluation is not None else {}
+            status = f"{state.semantics}  ✓{counts.get('in', 0)} ✗{counts.get('out', 0)} ?{counts.get('undec', 0)}"
+            if self._evaluation is not None and not self._evaluation.exists:
+                status += "  no stable extension"
+        if state.commentators:
+            status += " · +commentators"
+        changes = len(state.whatif.describe())
+        alert = f"WHAT-IF: {changes} change{'s' if changes != 1 else ''} (z resets)" if changes else ""
+        self.query_one(StepBar).show(self.debate, state.step, status, alert)
+
+    # --- what if --------------------------------------------------------------------------
+
+    def _target_claim(self) -> str | None:
+        column = self._focused_column()
+        if column is not None and column.highlighted_claim:
+            return column.highlighted_claim
+        return self.state.selected
+
+    def action_switch_off(self) -> None:
+        claim = self._target_claim()
+        if claim is None:
+            self.notify("Pick a claim first (Tab to a side, ↑/↓).", timeout=3)
+            return
+        self.apply(self.state.select(claim).toggle_off(claim))
+
+    def action_grant(self) -> None:
+        claim = self._target_claim()
+        if claim is None:
+            self.notify("Pick a claim first (Tab to a side, ↑/↓).", timeout=3)
+            return
+        self.apply(self.state.select(claim).toggle_granted(claim))
+
+    def action_reset_whatif(self) -> None:
+        if self.state.whatif.active:
+            self.apply(self.state.reset_whatif())
+            self.notify("What-if reset: the debate as the sources give it.", timeout=3)
+
+    def action_next_semantics(self) -> None:
+        self.apply(self.state.next_semantics())
+
+    def action_toggle_commentators(self) -> None:
+        self.apply(self.state.toggle_commentators())
+
+    def action_standpoints(self) -> None:
+        self.argmap.show_standpoints(self.debate, self.state)
 
     def _empty_text(self, key: str) -> str:
         if key == APART:

@@ -45,6 +45,11 @@ ROLES = (
     "label",
     "match",
     "title",
+    "label-in",
+    "label-out",
+    "label-undec",
+    "label-off",
+    "whatif",
 )
 
 
@@ -98,6 +103,11 @@ class LineList(ScrollView, can_focus=True):
     LineList > .line-list--key { color: $text-accent; text-style: bold; }
     LineList > .line-list--label { color: $text-muted; text-style: bold; }
     LineList > .line-list--match { text-style: bold underline; }
+    LineList > .line-list--label-in { color: $text-success; text-style: bold; }
+    LineList > .line-list--label-out { color: $text-error; text-style: bold; }
+    LineList > .line-list--label-undec { color: $text-warning; text-style: bold; }
+    LineList > .line-list--label-off { color: $text-disabled; text-style: strike; }
+    LineList > .line-list--whatif { color: $text-warning; text-style: bold reverse; }
     """
 
     class RowHighlighted(Message):

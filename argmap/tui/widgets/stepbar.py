@@ -15,22 +15,32 @@ class StepBar(Static):
     StepBar { height: 2; padding: 0 1; background: $panel; }
     """
 
-    _shown: tuple[Debate, int] | None = None
+    _shown: tuple[Debate, int, str, str] | None = None
 
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show(*self._shown)
 
-    def show(self, debate: Debate, step: int) -> None:
-        self._shown = (debate, step)
+    def show(self, debate: Debate, step: int, status: str = "", alert: str = "") -> None:
+        """``status`` (the semantics and label counts) and ``alert`` (an active what-if) show at
+        the right of the title line."""
+        self._shown = (debate, step, status, alert)
         current = debate.step(step)
         total = debate.last_step
         date = "" if current.standing else current.date.describe()
         precision = "" if current.standing else f" ({current.date.precision})"
         width = max(self.content_region.width, 20)
-        head = Content.assemble(
-            (debate.scenario.title, "bold"),
+        right = Content.assemble(
+            (f" {alert} ", "bold reverse $text-warning") if alert else ("", ""),
+            ("  " if alert and status else "", ""),
+            (status, "$text-muted"),
         )
+        title = debate.scenario.title
+        room_for_title = max(width - right.cell_length - 4, 10)
+        if len(title) > room_for_title:
+            title = title[: room_for_title - 1] + "…"
+        gap = max(width - len(title) - right.cell_length - 2, 2)
+        head = Content.assemble((title, "bold"), (" " * gap, ""), right)
         line = Content.assemble(
             ("◀ ", "$text-muted"),
             (f"Step {step} of {total}", "bold"),

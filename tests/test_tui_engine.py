@@ -1,0 +1,108 @@
+"""The argumentation engine in the app: labels, what-if, semantics, explanations, standpoints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.loading import load_scenario
+from argmap.tui.app import make_app
+from argmap.tui.screens.claim import ClaimScreen
+from argmap.tui.screens.positions import PositionsScreen
+
+from .test_tui_app import WIDE, column, screen_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tui"
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    loaded = load_scenario(FIXTURES / "harbour.yaml")
+    assert loaded.ok, loaded.diagnostics
+    return loaded
+
+
+async def _at_last_step_on(app, pilot, claim: str) -> PositionsScreen:
+    await pilot.press("end")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, PositionsScreen)
+    col = next(
+        c for c in (column(app, k) for k in ("north", "south", "west")) if any(r.target == claim for r in c.rows)
+    )
+    col.focus()
+    col.move_to(claim)
+    await pilot.pause()
+    return screen
+
+
+async def test_switching_a_claim_off_relabels_and_shows_the_what_if_until_reset(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _at_last_step_on(app, pilot, "south-mayor-no-expand")
+        assert screen.view.labels["south-mayor-no-expand"] == "in"
+        assert screen.view.labels["north-mayor-expand"] == "out"
+        assert "WHAT-IF" not in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert screen.state.whatif.off_claims == {"south-mayor-no-expand"}
+        assert screen.view.labels["south-mayor-no-expand"] == "off"
+        # Its only accepted attacker gone, the mayor's claim is no longer rejected.
+        assert screen.view.labels["north-mayor-expand"] != "out"
+        assert "WHAT-IF: 1 change (z resets)" in screen_text(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert not screen.state.whatif.active
+        assert screen.view.labels["north-mayor-expand"] == "out"
+        assert "WHAT-IF" not in screen_text(app)
+
+
+async def test_granting_a_claim_makes_it_stand_against_its_attackers(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _at_last_step_on(app, pilot, "north-mayor-expand")
+        assert screen.view.labels["north-mayor-expand"] == "out"
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.view.labels["north-mayor-expand"] == "in"
+
+
+async def test_semantics_in_force_is_visible_and_switches(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert "grounded" in screen_text(app).splitlines()[0]
+        for expected in ("preferred", "stable", "complete", "grounded"):
+            await pilot.press("m")
+            await pilot.pause()
+            assert app.screen.state.semantics == expected
+            assert expected in screen_text(app).splitlines()[0]
+
+
+async def test_claim_detail_explains_why_a_claim_falls(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        await _at_last_step_on(app, pilot, "north-mayor-expand")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        text = screen_text(app)
+        assert "Stands or falls" in text and "✗ rejected" in text
+        assert "south-mayor-no-expand" in text
+        await pilot.press("o")  # what-if from the detail: this claim itself switched off
+        await pilot.pause()
+        assert "Not in the debate at this step" in screen_text(app)
+
+
+async def test_standpoints_list_the_preferred_extensions(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("end", "p")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Standpoints (preferred extensions)" in text
+        assert "standpoint" in text and "claims hold in every standpoint" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PositionsScreen)
