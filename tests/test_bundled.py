@@ -68,3 +68,35 @@ def test_the_seeds_are_the_catalogued_bytes():
     for source in catalogue["sources"]:
         data = (seeds_dir() / source["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == source["sha256"]
+
+
+def test_classroom_material_spans_every_kind_and_all_four_sides(loaded):
+    from argmap.classroom.questions import Question, derive
+    from argmap.classroom.validate import engine_labeller
+    from argmap.engine.debate import Debate
+
+    s = loaded.scenario
+    assert {"boost-phase-episode", "september-2001-mixed-signals", "abm-stance-1999-2001"} <= {
+        w.id for w in s.walkthroughs
+    }
+    assert len(s.exercises) >= 20
+    kinds = {e.kind for e in s.exercises}
+    assert kinds == {
+        "who-said-it",
+        "find-the-rebuttal",
+        "what-does-it-support",
+        "order-in-time",
+        "spot-the-contradiction",
+        "fill-the-stance",
+        "what-if",
+    }
+    debate = Debate.from_loaded(loaded)
+    sides: set[str] = set()
+    for ex in s.exercises:
+        question = derive(debate, ex, engine_labeller())
+        assert isinstance(question, Question), (ex.id, question)
+        about = [ex.claim, *ex.claims, *question.answer] if ex.kind != "fill-the-stance" else []
+        sides |= {side for c in about if c in debate.claims for side in debate.sides_of_claim(c)}
+        if ex.side:
+            sides.add(ex.side)
+    assert sides == set(debate.sides)
