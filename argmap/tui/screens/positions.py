@@ -20,11 +20,15 @@ from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from argmap.engine.evaluation import Evaluation
     from argmap.tui.app import ArgmapApp
 
 LARGE_MAP = 3_000
 """Above this many claims, labels are computed off the interface thread."""
+LABEL_DELAY = 0.15
+"""Seconds of rest before a large map is labelled."""
 
 
 class PositionsScreen(Screen[None]):
@@ -62,6 +66,8 @@ class PositionsScreen(Screen[None]):
         self.maker = RowMaker(debate)
         self.view: StepView = step_view(debate, state.step)
         self._evaluation: Evaluation | None = None
+        self._label_timer: Timer | None = None
+        self._painted = False
         self.panel_keys: list[str] = list(debate.sides)
         if debate.commentators or any(debate.is_apart(c) for c in debate.ordered):
             self.panel_keys.append(APART)
@@ -125,10 +131,27 @@ class PositionsScreen(Screen[None]):
 
     def _labels(self, state: DebateState) -> dict[str, str] | None:
         """Each claim's label at the state's step, or None while a large map is computed."""
+        if not self._painted:
+            # The first paint comes before the engine is even imported: startup stays quick.
+            self._painted = True
+            self.call_after_refresh(self._label_after_paint, state)
+            return None
         if len(self.debate.claims) <= LARGE_MAP:
             return self._label_map(state, self.argmap.evaluate(state))
-        self.run_worker(lambda: self._compute(state), thread=True, exclusive=True, group="labels")
+        # Start only once the reader pauses: stepping quickly through a large map stays smooth.
+        if self._label_timer is not None:
+            self._label_timer.stop()
+        self._label_timer = self.set_timer(
+            LABEL_DELAY,
+            lambda: self.run_worker(lambda: self._compute(state), thread=True, exclusive=True, group="labels"),
+        )
         return None
+
+    def _label_after_paint(self, state: DebateState) -> None:
+        if len(self.debate.claims) <= LARGE_MAP:
+            self._computed(state, self.argmap.evaluate(state))
+        else:
+            self._labels(state)
 
     def _compute(self, state: DebateState) -> None:
         evaluation = self.argmap.evaluate(state)
