@@ -49,6 +49,7 @@ def test_acceptance_of_every_argument_matches_brute_force(af):
         exts = brute.extensions(af, s)
         acc = sem.acceptance(af, s)
         assert acc.exists == bool(exts)
+        assert sem.credulous_all(af, s) == (acc.credulous if exts else None)
         for a in range(af.n):
             assert bool(acc.credulous[a]) == any(a in e for e in exts), (s, a)
             assert bool(acc.sceptical[a]) == all(a in e for e in exts), (s, a)

@@ -13,10 +13,13 @@ the undecided core, whose outside attackers are all OUT (see ``parts``). A stabl
 also has ``in(a) or out(a)``. This encoding propagates well; the smaller "admissible" encoding
 (``in(a)`` needs every attacker attacked) leaves the solver to search where this one deduces.
 
-The solver is MiniSat 2.2 through python-sat: on these formulas it loads and answers fastest
-of the solvers python-sat ships (measured in ``benchmarks/engine.py``). Queries are incremental:
-temporary clauses are guarded by a fresh activation variable and retired by asserting its
-negation.
+The solver is MiniSat 2.2 through python-sat: on these formulas it loads and answers single
+queries fastest of the solvers python-sat ships. When many answers are wanted, each making
+as many arguments IN as it can (``many_in``: the status of every argument), it is CaDiCaL
+1.5.3 told to try ``in`` true and ``out`` false first: MiniSat's saved phases override such
+hints, and its answers then settle one or two arguments each, where CaDiCaL's settle
+hundreds. Queries are incremental: temporary clauses are guarded by a fresh activation
+variable and retired by asserting its negation.
 """
 
 from __future__ import annotations
@@ -28,12 +31,13 @@ from pysat.solvers import Solver
 from argmap.engine.framework import Framework
 
 SOLVER = "minisat22"
+MANY_IN_SOLVER = "cadical153"
 
 
 class LabellingSolver:
     """A SAT solver holding the complete (or stable) labellings of a part of a framework."""
 
-    def __init__(self, af: Framework, nodes: list[int], *, stable: bool = False) -> None:
+    def __init__(self, af: Framework, nodes: list[int], *, stable: bool = False, many_in: bool = False) -> None:
         self.nodes = nodes
         n = len(nodes)
         self.size = n
@@ -60,7 +64,9 @@ class LabellingSolver:
             if stable:
                 add([ia, oa])
         self._next = 2 * n + 1
-        self.solver = Solver(name=SOLVER, bootstrap_with=clauses)
+        self.solver = Solver(name=MANY_IN_SOLVER if many_in else SOLVER, bootstrap_with=clauses)
+        if many_in:
+            self.solver.set_phases([*range(1, n + 1), *range(-n - 1, -2 * n - 1, -1)])
 
     def close(self) -> None:
         self.solver.delete()

@@ -26,8 +26,7 @@ from typing import Literal
 
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import IN, OUT, UNDEC, grounded
-from argmap.engine.grow import grow_admissible
-from argmap.engine.parts import ancestors, components, core, upstream_first
+from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
 
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
@@ -121,7 +120,7 @@ def sceptical(
     if g[a] == OUT:
         return Answer(False, tuple(_preferred_with(af, g, [], [])) if witness else None)
     nodes = ancestors(af, a, g)
-    with LabellingSolver(af, nodes) as s:
+    with LabellingSolver(af, nodes, many_in=True) as s:
         without = _preferred_without(s, [a])
     if without is None:
         return Answer(True)
@@ -129,14 +128,30 @@ def sceptical(
 
 
 def _preferred_without(s: LabellingSolver, cands: list[int]) -> list[int] | None:
-    """A preferred extension of the solver's part missing one of ``cands``, or None."""
+    """A preferred extension of the solver's part missing one of ``cands``, or None.
+
+    Each round takes a complete extension missing a candidate, grows it while it still misses
+    one, and asks whether anything complete strictly contains it: if not, it is preferred and
+    the answer. Otherwise it is grown to a preferred extension; if that one holds every
+    candidate, no extension within it can be the answer, and the search goes on outside it.
+    """
     while True:
         act = s.guarded([-s.in_(c) for c in cands])
         found = s.solve([act])
-        s.retire(act)
         if found is None:
+            s.retire(act)
             return None
-        best = s.maximise(found)
+        lacking = s.maximise(found, [act])
+        s.retire(act)
+        block = s.not_within(lacking)
+        if not block:
+            return lacking
+        act = s.guarded(block)
+        bigger = s.solve([act, *(s.in_(a) for a in lacking)])
+        s.retire(act)
+        if bigger is None:
+            return lacking
+        best = s.maximise(bigger)
         if not set(cands) <= set(best):
             return best
         block = s.not_within(best)
@@ -279,12 +294,12 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
         if _is_pair(af, part):
             cred[part[0]] = cred[part[1]] = 1
             continue
-        with LabellingSolver(af, part, stable=stable) as s:
+        with LabellingSolver(af, part, stable=stable, many_in=True) as s:
             first = s.solve()
             if first is None:  # only a stable part can have no labelling; then every
                 # argument is vacuously in every stable extension, and in none.
                 return Acceptance(bytes(n), b"\x01" * n, exists=False)
-            accepted = _credulous_part(s, part, first, None if stable else af)
+            accepted = _credulous_part(s, part, first)
             for a in accepted:
                 cred[a] = 1
             if not sceptical or semantics == "complete" or not accepted:
@@ -294,25 +309,20 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
     return Acceptance(bytes(cred), bytes(scep))
 
 
-def _credulous_part(s: LabellingSolver, part: list[int], first: list[int], grow: Framework | None) -> set[int]:
+def _credulous_part(s: LabellingSolver, part: list[int], first: list[int]) -> set[int]:
     """The arguments of a part in some extension. Each answer of the solver is a witness for
-    all its IN arguments; under complete and preferred semantics (``grow`` is the framework)
-    it is first grown greedily into a larger admissible set, trying arguments not yet known
-    to be accepted, attackers before what they attack."""
-    members = set(part)
-    order = upstream_first(grow, part) if grow is not None else part
-    accepted: set[int] = set()
-    found: list[int] | None = first
-    while found is not None:
-        if grow is not None:
-            found = list(grow_admissible(grow, members, found, [a for a in order if a not in accepted]))
-        accepted.update(found)
-        unknown = [a for a in part if a not in accepted]
-        if not unknown:
-            break
+    all its IN arguments, and the solver is set to try arguments IN first (see
+    ``LabellingSolver``), so its answers are large and a part needs few of them."""
+    accepted = set(first)
+    unknown = [a for a in part if a not in accepted]
+    while unknown:
         act = s.guarded([s.in_(a) for a in unknown])
         found = s.solve([act])
         s.retire(act)
+        if found is None:
+            break
+        accepted.update(found)
+        unknown = [a for a in unknown if a not in accepted]
     return accepted
 
 
