@@ -106,3 +106,23 @@ async def test_standpoints_list_the_preferred_extensions(harbour):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PositionsScreen)
+
+
+async def test_a_speaker_can_be_switched_off_and_label_changes_are_counted(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _at_last_step_on(app, pilot, "south-mayor-no-expand")
+        await pilot.press("O")
+        await pilot.pause()
+        assert screen.state.whatif.off_actors == {"south-mayor"}
+        assert screen.view.labels["south-mayor-no-expand"] == "off"
+        assert "WHAT-IF: 1 change" in screen_text(app)
+        await pilot.press("z", "home")
+        await pilot.pause()
+        for _ in range(screen.debate.last_step):
+            await pilot.press("right")
+            await pilot.pause()
+            if "label" in screen_text(app).splitlines()[0] and "Δ" in screen_text(app).splitlines()[0]:
+                break
+        else:
+            raise AssertionError("no step changed a label")

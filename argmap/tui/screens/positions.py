@@ -50,6 +50,7 @@ class PositionsScreen(Screen[None]):
         Binding("x", "exercises", "Exercises", show=False),
         Binding("r", "roleplay", "Role-play", show=False),
         Binding("o", "switch_off", "What-if: switch the claim off, or back on", show=False),
+        Binding("O", "switch_off_speaker", "What-if: switch the claim's speaker off, or back on", show=False),
         Binding("a", "grant", "What-if: grant the claim (its attackers no longer count)", show=False),
         Binding("z", "reset_whatif", "Reset every what-if", show=False),
         Binding("m", "next_semantics", "Semantics: grounded, preferred, stable, complete", show=False),
@@ -178,6 +179,14 @@ class PositionsScreen(Screen[None]):
         self._evaluation = evaluation
         return labels
 
+    def _label_changes(self, state: DebateState) -> int:
+        """How many labels this step changed (claims new at the step aside); small maps only."""
+        if state.step <= self.debate.first_step or len(self.debate.claims) > LARGE_MAP:
+            return 0
+        before = self.argmap.evaluate(state.at_step(state.step - 1)).labels
+        now = self._evaluation.labels if self._evaluation is not None else {}
+        return sum(1 for c, label in now.items() if c in before and before[c] != label)
+
     def _show_status(self, state: DebateState, *, computing: bool) -> None:
         if computing:
             status = f"{state.semantics} · computing labels…"
@@ -186,6 +195,9 @@ class PositionsScreen(Screen[None]):
             status = f"{state.semantics}  ✓{counts.get('in', 0)} ✗{counts.get('out', 0)} ?{counts.get('undec', 0)}"
             if self._evaluation is not None and not self._evaluation.exists:
                 status += "  no stable extension"
+            changed = self._label_changes(state)
+            if changed:
+                status = f"Δ{changed} label{'s' if changed != 1 else ''}  " + status
         if state.commentators:
             status += " · +commentators"
         changes = len(state.whatif.describe())
@@ -206,6 +218,18 @@ class PositionsScreen(Screen[None]):
             self.notify("Pick a claim first (Tab to a side, ↑/↓).", timeout=3)
             return
         self.apply(self.state.select(claim).toggle_off(claim))
+
+    def action_switch_off_speaker(self) -> None:
+        claim = self._target_claim()
+        if claim is None:
+            self.notify("Pick a claim first: its speaker is switched off.", timeout=3)
+            return
+        speaker = self.debate.claims[claim].actor
+        self.apply(self.state.select(claim).toggle_actor(speaker))
+        off = speaker in self.state.whatif.off_actors
+        self.notify(
+            f"{self.debate.actor_name(speaker)} {'switched off' if off else 'back on'}.", timeout=3, markup=False
+        )
 
     def action_grant(self) -> None:
         claim = self._target_claim()
