@@ -280,3 +280,14 @@ def test_walkthrough_steps_move_the_debate_to_their_focus(debate):
     assert tour.next() == tour and tour.back().at_start
     with pytest.raises(ValueError, match="walkthroughs: tour"):
         find(debate, "nope")
+
+
+def test_a_quote_already_in_quotation_marks_is_not_wrapped_twice(debate):
+    from argmap.classroom.questions import _quote
+
+    assert _quote(debate, "mayor-build-now") == "\u201cthe new bridge must be built this year\u201d (council-minutes)"
+    quoted = debate.claims["mayor-build-now"].model_copy(
+        update={"evidence": (debate.claims["mayor-build-now"].evidence[0].model_copy(update={"quote": '"x y"'}),)}
+    )
+    debate.claims["mayor-build-now"] = quoted
+    assert _quote(debate, "mayor-build-now") == '"x y" (council-minutes)'

@@ -65,7 +65,10 @@ class Problem:
 def _quote(debate: Debate, claim: str) -> str:
     # Typographic marks, so a quote that itself holds straight quotes reads cleanly.
     ev = debate.claims[claim].evidence[0]
-    return f"\u201c{ev.quote}\u201d ({ev.source})"
+    quote = ev.quote.strip()
+    if not (quote[:1] in '"\u201c' and quote[-1:] in '"\u201d'):
+        quote = f"\u201c{quote}\u201d"
+    return f"{quote} ({ev.source})"
 
 
 def _when(debate: Debate, claim: str) -> str:
