@@ -14,13 +14,15 @@ from argmap.cli import main
 from argmap.engine.debate import Debate
 from argmap.loading import load_scenario
 from argmap.model import Exercise
-from argmap.tui.app import ArgmapApp, make_app, make_exercise_app, make_roleplay_app
+from argmap.tui.app import make_app, make_exercise_app, make_roleplay_app
 from argmap.tui.screens.exercise import ExerciseScreen
 from argmap.tui.screens.pick import NameScreen, PickScreen
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.screens.roleplay import RolePlayScreen
 from argmap.tui.screens.walkthrough import WalkthroughScreen
 from argmap.tui.widgets.lines import LineList
+
+from .test_tui_app import screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "classroom"
 BRIDGE = FIXTURES / "bridge.yaml"
@@ -37,10 +39,6 @@ def bridge():
 @pytest.fixture(scope="module")
 def debate(bridge) -> Debate:
     return Debate.from_loaded(bridge)
-
-
-def screen_text(app: ArgmapApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def rows_text(widget: LineList) -> str:

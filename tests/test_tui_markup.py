@@ -10,6 +10,8 @@ from argmap.loading import load_scenario
 from argmap.tui.app import ArgmapApp, make_app
 from argmap.tui.widgets.lines import LineList
 
+from .test_tui_app import screen_text
+
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 SIZE = (160, 48)
 
@@ -19,10 +21,6 @@ def markup():
     loaded = load_scenario(FIXTURES / "markup.yaml")
     assert loaded.ok, loaded.diagnostics
     return loaded
-
-
-def screen_text(app: ArgmapApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def assert_shown(app: ArgmapApp, *texts: str) -> None:
