@@ -7,22 +7,16 @@ diagnostic with the data path it concerns; ``loading`` turns paths into lines an
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.dates import FuzzyDate
-from argmap.diagnostics import Diagnostic, Path
+from argmap.diagnostics import Diagnostic, Path, did_you_mean
 from argmap.model import Claim, Event, Evidence, Relation, Scenario
 
 if TYPE_CHECKING:
     from argmap.loading import LoadedSource
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def side_of(actor_id: str, parents: Mapping[str, str | None], kinds: Mapping[str, str]) -> str | None:

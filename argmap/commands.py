@@ -7,10 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _search_path
 from argmap.diagnostics import Diagnostic, has_errors, render_json, render_text, summary
 from argmap.loading import Loaded, display_name, load_scenario
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _err(message: str) -> None:
@@ -36,8 +35,6 @@ def _scenario_files(paths: list[Path]) -> list[Path] | None:
 
 
 def _load_or_report(path: Path, args: argparse.Namespace) -> Loaded | None:
-    from argmap.cli import _search_path
-
     loaded = load_scenario(path, _search_path(args))
     if not loaded.ok:
         print(render_text(loaded.diagnostics), file=sys.stderr)
@@ -46,8 +43,6 @@ def _load_or_report(path: Path, args: argparse.Namespace) -> Loaded | None:
 
 
 def validate(args: argparse.Namespace) -> int:
-    from argmap.cli import _search_path
-
     files = _scenario_files(args.paths) or []
     if not files:
         _err("no scenario files found")
@@ -104,7 +99,6 @@ def new(args: argparse.Namespace) -> int:
 
 
 def quote(args: argparse.Namespace) -> int:
-    from argmap.cli import _search_path
     from argmap.loading import load_source_text
 
     found = load_source_text(args.source, args.scenario, _search_path(args))
@@ -251,7 +245,6 @@ def _read_text(path: Path) -> str | Diagnostic:
 
 
 def open_(args: argparse.Namespace) -> int:
-    from argmap.cli import _search_path
     from argmap.locations import bundled_scenario
 
     path = args.path or bundled_scenario()

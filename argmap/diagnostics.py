@@ -6,6 +6,7 @@ Codes are stable; ``CODES`` names each one and the authoring guide documents the
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -106,6 +107,12 @@ class Diagnostic:
             "hint": self.hint,
             "path": list(self.path),
         }
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    """A hint naming the closest known name, if one is close."""
+    close = difflib.get_close_matches(name, [str(k) for k in known], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap import shape
-from argmap.diagnostics import Diagnostic, has_errors
+from argmap.diagnostics import Diagnostic, did_you_mean, has_errors
 from argmap.diagnostics import Path as DataPath
 from argmap.locations import UnsafePath, find_file, source_roots
 from argmap.model import FORMAT_VERSION, Catalogue, Scenario, Source
@@ -243,8 +243,6 @@ def resolve_sources(
                 catalogue, catalogue_problems = _catalogues(roots)
                 problems += catalogue_problems
             if source.id not in catalogue:
-                from argmap.checks import did_you_mean
-
                 problems.append(
                     Diagnostic(
                         "E101",

@@ -8,7 +8,6 @@ for instance). Items that are valid on their own are kept so the meaning checks 
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from importlib import resources
@@ -16,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from argmap.diagnostics import Diagnostic, Path
+from argmap.diagnostics import Diagnostic, Path, did_you_mean
 from argmap.model import Scenario
 
 M = TypeVar("M", bound=BaseModel)
@@ -135,8 +134,7 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
         allowed = sorted(error.schema.get("properties", {}))
         out = []
         for key in sorted(set(error.instance) - set(allowed)):
-            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
+            hint = did_you_mean(str(key), allowed) or "allowed here: " + ", ".join(allowed)
             out.append(Diagnostic("E202", f"unknown key '{key}'", path=(*path, key), hint=hint))
         return out
     if kind == "required":
@@ -155,8 +153,7 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
         ]
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
-        enum_hint = f"did you mean '{close[0]}'?" if close else None
+        enum_hint = did_you_mean(str(error.instance), options)
         return [
             Diagnostic(
                 "E204",

@@ -83,9 +83,7 @@ def claim_label(debate: Debate, claim: str) -> str:
 
 def attackers(debate: Debate, target: str) -> set[str]:
     """Claims that attack or contradict a claim (a contradiction goes both ways)."""
-    out = {r.from_ for r in debate.relations_in.get(target, ()) if r.type in ("attacks", "contradicts")}
-    out |= {r.to for r in debate.relations_out.get(target, ()) if r.type == "contradicts"}
-    return out
+    return {ch.claim for ch in debate.answers(target, debate.last_step) if ch.edge in ("attacks", "contradicts")}
 
 
 def supported_by(debate: Debate, claim: str) -> set[str]:

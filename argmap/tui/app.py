@@ -361,7 +361,7 @@ def make_app(
         step = debate.step_of_date(FuzzyDate.parse(date))
     if claim is not None:
         if claim not in debate.claims:
-            from argmap.checks import did_you_mean
+            from argmap.diagnostics import did_you_mean
 
             hint = did_you_mean(claim, debate.claims)
             raise ValueError(f"no claim '{claim}' in this scenario" + (f": {hint}" if hint else ""))

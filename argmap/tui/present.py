@@ -432,50 +432,23 @@ def claim_rows(debate: Debate, cid: str, step: int, labels: list[Row] | None = N
     rows += [_blank(4), _heading(f"Relations ({len(out_rel) + len(in_rel) + len(under)})")]
     if not (out_rel or in_rel or under):
         rows.append(Row(("none", cid), (("No relation to other claims.", "dim"),)))
+
+    def relation(rel_id: str, way: str, words: str, other: str, *lead: Piece) -> Row:
+        return Row(
+            ("rel", rel_id, way, step),
+            ((pad(words, 18), "key"), *lead, *claim_brief(d, other, step)),
+            target=("claim", other),
+            indent=18,
+        )
+
     for rel in out_rel:
-        if rel.type == "undercuts":
-            undercut = d.relations.get(rel.to)
-            if undercut is None:
-                continue
-            rows.append(
-                Row(
-                    ("rel", rel.id, "out", step),
-                    (
-                        (pad("undercuts", 18), "key"),
-                        (f"the link “{undercut.type}” from ", "dim"),
-                        *claim_brief(d, undercut.from_, step),
-                    ),
-                    target=("claim", undercut.from_),
-                    indent=18,
-                )
-            )
-            continue
-        rows.append(
-            Row(
-                ("rel", rel.id, "out", step),
-                ((pad(_OUT_WORDS[rel.type], 18), "key"), *claim_brief(d, rel.to, step)),
-                target=("claim", rel.to),
-                indent=18,
-            )
-        )
-    for rel in in_rel:
-        rows.append(
-            Row(
-                ("rel", rel.id, "in", step),
-                ((pad(_IN_WORDS[rel.type], 18), "key"), *claim_brief(d, rel.from_, step)),
-                target=("claim", rel.from_),
-                indent=18,
-            )
-        )
-    for u in under:
-        rows.append(
-            Row(
-                ("rel", u.id, "under", step),
-                ((pad("link undercut by", 18), "key"), *claim_brief(d, u.from_, step)),
-                target=("claim", u.from_),
-                indent=18,
-            )
-        )
+        if rel.type != "undercuts":
+            rows.append(relation(rel.id, "out", _OUT_WORDS[rel.type], rel.to))
+        elif (undercut := d.relations.get(rel.to)) is not None:
+            lead: Piece = (f"the link “{undercut.type}” from ", "dim")
+            rows.append(relation(rel.id, "out", "undercuts", undercut.from_, lead))
+    rows += [relation(rel.id, "in", _IN_WORDS[rel.type], rel.from_) for rel in in_rel]
+    rows += [relation(u.id, "under", "link undercut by", u.from_) for u in under]
 
     terms = d.terms_in([c.text, *(ev.quote for ev in c.evidence)])
     if terms:

@@ -110,37 +110,25 @@ class LineList(ScrollView, can_focus=True):
     LineList > .line-list--whatif { color: $text-warning; text-style: bold reverse; }
     """
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, line_list: LineList, row: Row) -> None:
+            super().__init__()
+            self.line_list = line_list
+            self.row = row
+
+        @property
+        def target(self) -> Hashable | None:
+            return self.row.target
+
+        @property
+        def control(self) -> LineList:
+            return self.line_list
+
+    class RowHighlighted(_RowMessage):
         """The cursor moved to a row."""
 
-        def __init__(self, line_list: LineList, row: Row) -> None:
-            super().__init__()
-            self.line_list = line_list
-            self.row = row
-
-        @property
-        def target(self) -> Hashable | None:
-            return self.row.target
-
-        @property
-        def control(self) -> LineList:
-            return self.line_list
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """A row was chosen (Enter, or a click on the row under the cursor)."""
-
-        def __init__(self, line_list: LineList, row: Row) -> None:
-            super().__init__()
-            self.line_list = line_list
-            self.row = row
-
-        @property
-        def target(self) -> Hashable | None:
-            return self.row.target
-
-        @property
-        def control(self) -> LineList:
-            return self.line_list
 
     def __init__(
         self,
