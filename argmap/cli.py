@@ -7,6 +7,8 @@ Textual is imported only by ``open``, ``exercise`` and ``roleplay`` (and by ``ar
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -155,6 +157,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from argmap.textsafe import VisibleStream
+
+    # Everything the commands print passes the output gate: text from files never reaches the
+    # terminal as control sequences.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -162,8 +177,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     from argmap import commands
 
     try:
-        return commands.COMMANDS[args.command](args)
+        code = commands.COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            raise
+        _quiet_stdout()
+        print(f"argmap: error: cannot write the output: {exc.strerror or exc}", file=sys.__stderr__)
+        return EXIT_INVALID
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of a closed pipe or a full
+    disk cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass

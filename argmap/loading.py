@@ -16,16 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap import shape
+from argmap import gate, shape
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors
 from argmap.diagnostics import Path as DataPath
 from argmap.locations import UnsafePath, find_file, source_roots
 from argmap.model import FORMAT_VERSION, Catalogue, Scenario, Source
 from argmap.parsing import ParseFailed, Positioned, fast_parse, positioned_parse
 from argmap.quotes import SourceText
-
-MAX_BYTES = 64 * 1024 * 1024
-"""Largest scenario or source file read (64 MiB); a 100,000-claim scenario is about 40 MB."""
 
 CATALOGUE_NAME = "catalogue.yaml"
 
@@ -65,39 +62,8 @@ def display_name(path: Path) -> str:
 
 
 def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 text file within the size limit, or say why not."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [
-                Diagnostic(
-                    "E002",
-                    f"file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB",
-                    name,
-                    hint="split the scenario, or trim the source to the passages it quotes",
-                )
-            ]
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return None, [Diagnostic("E001", "is a folder, not a file", name)]
-    except OSError as exc:
-        return None, [Diagnostic("E001", f"cannot read: {exc.strerror or exc}", name)]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            Diagnostic(
-                "E003",
-                f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
-                name,
-                line,
-                col,
-                "save the file as UTF-8",
-            )
-        ]
-    return text, []
+    """Read a text file through the reading gate, or say why not."""
+    return gate.read(path, name)
 
 
 def _parse(text: str, name: str) -> tuple[Any, Positioned | None, list[Diagnostic]]:
@@ -312,11 +278,9 @@ def _read_source(
     file: Path, name: str, facts: Source, at: DataPath, origin: str
 ) -> tuple[str | None, list[Diagnostic]]:
     try:
-        if file.stat().st_size > MAX_BYTES:
-            return None, [Diagnostic("E002", f"source file {name} is over {MAX_BYTES // 2**20} MiB", path=at)]
-        raw = file.read_bytes()
-    except OSError as exc:
-        return None, [Diagnostic("E001", f"cannot read source file {name}: {exc.strerror or exc}", path=at)]
+        raw = gate.read_bytes(file, name)
+    except gate.Refused as refused:
+        return None, [_about_source(refused.diagnostic, name, at)]
     problems = []
     if facts.sha256 is not None:
         actual = hashlib.sha256(raw).hexdigest()
@@ -331,9 +295,17 @@ def _read_source(
                 )
             )
     try:
-        return raw.decode("utf-8-sig"), problems
-    except UnicodeDecodeError:
-        return None, [*problems, Diagnostic("E003", f"source file {name} is not UTF-8", path=at)]
+        return gate.decode(raw, name), problems
+    except gate.Refused as refused:
+        return None, [*problems, _about_source(refused.diagnostic, name, at)]
+
+
+def _about_source(d: Diagnostic, name: str, at: DataPath) -> Diagnostic:
+    """A problem of the source file, reported where the file is (when located) and tied to the
+    scenario entry that names it."""
+    if d.line:
+        return d
+    return Diagnostic(d.code, f"source file {name}: {d.message}", hint=d.hint, path=at)
 
 
 def load_source_text(

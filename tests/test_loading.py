@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import loading
+from argmap import gate
 from argmap.loading import load_scenario
 
 from .conftest import codes
@@ -61,7 +61,7 @@ def test_deep_nesting_is_refused(tmp_path):
 
 
 def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(loading, "MAX_BYTES", 100)
+    monkeypatch.setattr(gate, "MAX_BYTES", 100)
     loaded = load_scenario(_write(tmp_path, "title: " + "x" * 200))
     assert codes(loaded) == ["E002"]
 
