@@ -198,7 +198,7 @@ def _quiet_stdout() -> None:
     disk cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
         os.close(devnull)
     except (OSError, AttributeError, ValueError):
         pass

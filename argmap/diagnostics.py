@@ -7,6 +7,7 @@ Codes are stable; ``CODES`` names each one and the authoring guide documents the
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,7 @@ CODES: dict[str, str] = {
     "E007": "tag",
     "E008": "too-deep",
     "E009": "duplicate-key",
+    "E010": "forbidden-character",
     # Shape: the JSON Schema and the models.
     "E201": "wrong-type",
     "E202": "unknown-key",
@@ -111,7 +113,13 @@ class Diagnostic:
 
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:
     """A hint naming the closest known name, if one is close."""
-    close = difflib.get_close_matches(name, [str(k) for k in known], n=1, cutoff=0.6)
+    return _closest(name, tuple(str(k) for k in known))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(name: str, known: tuple[str, ...]) -> str | None:
+    # Cached: a file with the same typo ten thousand times asks the same question each time.
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
 
 

@@ -21,7 +21,7 @@ from argmap.diagnostics import Diagnostic, did_you_mean, has_errors
 from argmap.diagnostics import Path as DataPath
 from argmap.locations import UnsafePath, find_file, source_roots
 from argmap.model import FORMAT_VERSION, Catalogue, Scenario, Source
-from argmap.parsing import ParseFailed, Positioned, fast_parse, positioned_parse
+from argmap.parsing import Positioned, parse, positioned_parse, same_data
 from argmap.quotes import SourceText
 
 CATALOGUE_NAME = "catalogue.yaml"
@@ -66,19 +66,6 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     return gate.read(path, name)
 
 
-def _parse(text: str, name: str) -> tuple[Any, Positioned | None, list[Diagnostic]]:
-    if not text.strip():
-        return None, None, [Diagnostic("E004", "the file is empty", name, 1, 1, "start from 'argmap new'")]
-    try:
-        return fast_parse(text, name), None, []
-    except ParseFailed as exc:
-        positioned = positioned_parse(text, name)
-        if positioned.diagnostics:
-            return None, positioned, positioned.diagnostics
-        # The positioned parser accepted what the fast one refused: report the fast one's reason.
-        return None, positioned, [Diagnostic("E005", f"syntax: {exc}", name, 1, 1)]
-
-
 def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
     """Load and check one scenario file; never raises for bad input."""
     name = display_name(path)
@@ -88,21 +75,34 @@ def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
         result.diagnostics = problems
         return result
     result.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    data, positioned, problems = _parse(text, name)
+    data, positioned, problems = parse(text, name)
     if problems:
         result.diagnostics = problems
         return result
+    scenario, diagnostics = _check(data, path, search_path, result)
+    if diagnostics and positioned is None:
+        # Something to report: positions are needed, and the careful parser has the last word.
+        positioned = positioned_parse(text, name)
+        if positioned.diagnostics:
+            result.diagnostics, result.sources = positioned.diagnostics, {}
+            return result
+        if not same_data(data, positioned.data):
+            scenario, diagnostics = _check(positioned.data, path, search_path, result)
+    if diagnostics:
+        assert positioned is not None
+        diagnostics = [_locate(d, name, positioned) for d in diagnostics]
+    result.diagnostics = diagnostics
+    if not has_errors(diagnostics):
+        result.scenario = scenario
+    return result
+
+
+def _check(
+    data: Any, path: Path, search_path: tuple[Path, ...], result: Loaded
+) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Every layer after parsing: shape, sources, meaning, classroom material."""
     if data is None:
         data = {}
-
-    positions: list[Positioned | None] = [positioned]
-
-    def where() -> Positioned:
-        located = positions[0]
-        if located is None:
-            located = positions[0] = positioned_parse(text, name)
-        return located
-
     diagnostics: list[Diagnostic] = []
     scenario: Scenario | None = None
     if not isinstance(data, dict):
@@ -114,41 +114,32 @@ def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
                 hint="start from 'argmap new'",
             )
         )
-    elif (
-        isinstance(data.get("format"), int)
-        and not isinstance(data.get("format"), bool)
-        and data["format"] > FORMAT_VERSION
-    ):
+        return None, diagnostics
+    version = data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         diagnostics.append(
             Diagnostic(
                 "E205",
-                f"written for scenario format {data['format']}; this argmap reads up to {FORMAT_VERSION}",
+                f"written for scenario format {version}; this argmap reads up to {FORMAT_VERSION}",
                 path=("format",),
                 hint="upgrade argmap to open this file",
             )
         )
-    else:
-        scenario, shape_problems = shape.validate(data)
-        diagnostics += shape_problems
-        if scenario is not None:
-            sources, source_problems = resolve_sources(scenario, path, search_path)
-            result.sources = sources
-            diagnostics += source_problems
-            from argmap.checks import check
+        return None, diagnostics
+    scenario, shape_problems = shape.validate(data)
+    diagnostics += shape_problems
+    if scenario is not None:
+        sources, source_problems = resolve_sources(scenario, path, search_path)
+        result.sources = sources
+        diagnostics += source_problems
+        from argmap.checks import check
 
-            diagnostics += check(scenario, sources, shape.raw_ids(data) if shape_problems else None)
-            if not has_errors(diagnostics):
-                from argmap.classroom.validate import check as check_classroom
+        diagnostics += check(scenario, sources, shape.raw_ids(data) if shape_problems else None)
+        if not has_errors(diagnostics):
+            from argmap.classroom.validate import check as check_classroom
 
-                diagnostics += check_classroom(scenario, sources)
-
-    if diagnostics:
-        located = where()
-        diagnostics = [_locate(d, name, located) for d in diagnostics]
-    result.diagnostics = diagnostics
-    if not has_errors(diagnostics):
-        result.scenario = scenario
-    return result
+            diagnostics += check_classroom(scenario, sources)
+    return scenario, diagnostics
 
 
 def _locate(d: Diagnostic, name: str, positioned: Positioned) -> Diagnostic:
@@ -167,21 +158,28 @@ def _catalogues(roots: list[Path]) -> tuple[dict[str, tuple[Source, Path]], list
     problems: list[Diagnostic] = []
     for root in roots:
         file = root / CATALOGUE_NAME
-        if not file.is_file():
+        if not file.exists():
             continue
         name = display_name(file)
         text, read_problems = read_text(file, name)
         if text is None:
             problems += read_problems
             continue
-        data, positioned, parse_problems = _parse(text, name)
+        data, positioned, parse_problems = parse(text, name)
         if parse_problems:
             problems += parse_problems
             continue
         catalogue, shape_problems = shape.validate(data, Catalogue)
+        if shape_problems and positioned is None:
+            positioned = positioned_parse(text, name)
+            if positioned.diagnostics:
+                problems += positioned.diagnostics
+                continue
+            if not same_data(data, positioned.data):
+                catalogue, shape_problems = shape.validate(positioned.data, Catalogue)
         if shape_problems:
-            located = positioned or positioned_parse(text, name)
-            problems += [_locate(d, name, located) for d in shape_problems]
+            assert positioned is not None
+            problems += [_locate(d, name, positioned) for d in shape_problems]
         if catalogue is None:
             continue
         for source in catalogue.sources:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from argmap.dates import DATE_PATTERN, check_date
 
@@ -135,7 +144,7 @@ class Event(Strict):
     id: Id
     title: Text
     date: DateText
-    order: int | None = Field(
+    order: StrictInt | None = Field(
         default=None,
         description="Order among events and claims of the same date (1, 2, ...), as the texts allow.",
     )
@@ -167,7 +176,7 @@ class Claim(Strict):
     kind: ClaimKind
     event: Id | None = Field(default=None, description="The event the claim was made at.")
     date: DateText | None = Field(default=None, description="The claim's date, when it has no event.")
-    order: int | None = Field(default=None, description="Order among claims of the same date (with no event).")
+    order: StrictInt | None = Field(default=None, description="Order among claims of the same date (with no event).")
     tags: tuple[Text, ...] = ()
     note: Text | None = Field(default=None, description="What the text leaves uncertain.")
     evidence: tuple[Evidence, ...] = Field(min_length=1)
@@ -263,7 +272,7 @@ class Exercise(Strict):
 class Scenario(Strict):
     """A debate: its sources, who speaks, the questions, the claims and how they relate."""
 
-    format: int = Field(ge=1, description=f"Scenario format version; this argmap reads 1 to {FORMAT_VERSION}.")
+    format: StrictInt = Field(ge=1, description=f"Scenario format version; this argmap reads 1 to {FORMAT_VERSION}.")
     title: Text
     summary: Text
     licence: Text = Field(description="Licence of the scenario file, e.g. CC-BY-4.0.")

@@ -1,12 +1,15 @@
 """Text to data, two ways.
 
-``fast_parse`` turns YAML or JSON text into plain data with a Rust-backed YAML 1.2 parser and
-knows nothing of positions; it serves the common case, a file with no problems.
+``positioned_parse`` is the careful parser and the definition of what a file may hold: it walks
+PyYAML's event stream itself (or reads JSON itself), records the line and column of every key
+and value, and enforces the rules with located diagnostics: no aliases, anchors or tags, one
+document, YAML 1.2 only, bounded nesting, no duplicate or non-text keys, no control characters
+even when written as escapes, numbers of sane length.
 
-``positioned_parse`` walks PyYAML's event stream itself and records the line and column of every
-key and value. It runs only when there is something to report, so a valid file never pays for it.
-It enforces the safety rules (no aliases, no object-building tags, bounded nesting, no duplicate
-keys) with located diagnostics. Both produce the same data for any file they both accept.
+``fast_parse`` turns text into plain data with a Rust-backed YAML 1.2 parser (or the json
+module) and knows nothing of positions. ``parse`` lets it serve only texts that a cheap scan
+(``needs_care``) finds free of every construct the rules are about, so it can never accept
+what the careful parser refuses, nor meet a nesting deep enough to exhaust its stack.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Path
+from argmap.gate import find_forbidden, forbidden_character
 
 MAX_DEPTH = 64
 """Deepest nesting accepted; a scenario needs about six levels."""
@@ -43,6 +47,17 @@ _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 
 
+MAX_NUMBER = 100
+"""Longest plain number accepted, in characters."""
+
+# A tag, anchor or alias can only begin a token: after a space, a line start or an indicator.
+_BEFORE_TOKEN = frozenset(" \t\n[]{},:?-")
+# Nested compact collections on one line ("- - - x"), the only way to nest without indenting.
+_CHAIN = re.compile(r"\n[ ]*[-?:][ ]+[-?:][ ]+[-?:][ ]")
+_UNDERSCORED = re.compile(r"[0-9]_")
+_DEEP_INDENT = 48
+
+
 def is_json(filename: str) -> bool:
     return filename.lower().endswith(".json")
 
@@ -55,7 +70,7 @@ def fast_parse(text: str, filename: str) -> Any:
     """Parse quickly, or raise ``ParseFailed``."""
     if is_json(filename):
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
         except (ValueError, RecursionError) as exc:
             raise ParseFailed(str(exc)) from None
     import yaml_rs
@@ -67,6 +82,75 @@ def fast_parse(text: str, filename: str) -> Any:
         return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
     except Exception as exc:  # the parser raises its own types; any failure means "look closer"
         raise ParseFailed(str(exc)) from None
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def needs_care(text: str, filename: str) -> str | None:
+    """Why the fast parser may not be trusted with this text, or None when it may.
+
+    The scan is conservative: it may send a harmless text to the careful parser, never the
+    other way round.
+    """
+    if "\\" in text:
+        return "escapes, which may stand for control characters"
+    if is_json(filename):
+        return None
+    if _token_start(text, "!&*"):
+        return "a tag, an anchor or an alias"
+    if text.startswith("%") or "\n%" in text:
+        return "a directive"
+    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+        return "a document marker"
+    lined = "\n" + text
+    if "\n" + " " * _DEEP_INDENT in lined or _CHAIN.search(lined):
+        return "deep nesting"
+    if "_" in text and _UNDERSCORED.search(text):
+        return "digits with underscores, which the two parsers read differently"
+    return None
+
+
+def _token_start(text: str, chars: str) -> bool:
+    """True when one of ``chars`` stands where a YAML token may begin."""
+    for char in chars:
+        i = text.find(char)
+        while i != -1:
+            if i == 0 or text[i - 1] in _BEFORE_TOKEN:
+                return True
+            i = text.find(char, i + 1)
+    return False
+
+
+def parse(text: str, filename: str) -> tuple[Any, Positioned | None, list[Diagnostic]]:
+    """Data, the careful parse when it ran, and the problems found (empty when the data is good)."""
+    if not text.strip():
+        return None, None, [Diagnostic("E004", "the file is empty", filename, 1, 1, "start from 'argmap new'")]
+    if needs_care(text, filename) is None:
+        try:
+            return fast_parse(text, filename), None, []
+        except ParseFailed:
+            pass
+    positioned = positioned_parse(text, filename)
+    if positioned.diagnostics:
+        return None, positioned, positioned.diagnostics
+    return positioned.data, positioned, []
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """True when two parses gave the same data, types included (1, 1.0 and true differ)."""
+    try:
+        return json.dumps(a) == json.dumps(b)
+    except (TypeError, ValueError, RecursionError):
+        return False
 
 
 @dataclass
@@ -89,7 +173,14 @@ class Positioned:
         return self.values.get((), (1, 1))
 
 
+class _TooLong(ValueError):
+    """A plain number too long to be one."""
+
+
 def _resolve_plain(value: str) -> Any:
+    if len(value) > MAX_NUMBER and (value[:1].isdigit() or value[:2].lstrip("+-.")[:1].isdigit()):
+        if _INT.match(value) or _FLOAT.match(value) or _HEX.match(value) or _OCT.match(value):
+            raise _TooLong(value)
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -109,15 +200,32 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+_TAG_TYPES: dict[str, tuple[type, ...]] = {
+    "tag:yaml.org,2002:int": (int,),
+    "tag:yaml.org,2002:float": (float, int),
+    "tag:yaml.org,2002:bool": (bool,),
+    "tag:yaml.org,2002:null": (type(None),),
+}
+
+
 def _resolve_tagged(tag: str, value: str) -> Any:
+    """A scalar under one of the core schema's tags; ValueError when it does not fit the tag."""
     if tag.endswith(":str") or tag == "!":
         return value
     resolved = _resolve_plain(value)
-    return resolved
+    wanted = _TAG_TYPES.get(tag, ())
+    if not isinstance(resolved, wanted) or (isinstance(resolved, bool) and bool not in wanted):
+        raise ValueError(f"'{value}' is not a {tag.rsplit(':', 1)[-1]}")
+    return float(resolved) if wanted[0] is float and isinstance(resolved, int) else resolved
 
 
 def positioned_parse(text: str, filename: str) -> Positioned:
     """Parse with positions; problems come back as diagnostics, never as exceptions."""
+    if is_json(filename):
+        from argmap.json_positions import positioned_json
+
+        result: Positioned = positioned_json(text, filename, MAX_DEPTH)
+        return result
     import yaml
 
     out = Positioned()
@@ -151,6 +259,15 @@ def positioned_parse(text: str, filename: str) -> Positioned:
             if isinstance(value, (dict, list)):
                 diag("E201", "a mapping key must be a plain value, not a list or mapping", mark)
                 value = repr(value)
+            elif not isinstance(value, str):
+                shown = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+                diag(
+                    "E201",
+                    f"the key {shown} is not text",
+                    mark,
+                    f"keys are names such as 'title'; if {shown} is meant, quote it: '{shown}'",
+                )
+                value = shown
             key = value if isinstance(value, str) else str(value)
             if key in container:
                 first = out.keys.get((*path, key))
@@ -182,6 +299,10 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                 place(None, event.start_mark)
             elif kind == "ScalarEvent":
                 tag = event.tag
+                bad = find_forbidden(event.value)
+                if bad != -1:
+                    d = forbidden_character(event.value[bad], filename, 1, 1)
+                    diag(d.code, d.message + " (written as an escape)", event.start_mark, d.hint)
                 if tag and tag not in _SAFE_TAGS:
                     diag(
                         "E007",
@@ -191,9 +312,22 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                     )
                     value: Any = event.value
                 elif tag:
-                    value = _resolve_tagged(tag, event.value)
-                elif event.style is None and event.implicit[0]:
-                    value = _resolve_plain(event.value)
+                    try:
+                        value = _resolve_tagged(tag, event.value)
+                    except ValueError as exc:
+                        diag("E007", f"{exc}", event.start_mark, "remove the tag, or write a value that fits it")
+                        value = event.value
+                elif not event.style and event.implicit[0]:  # plain: style None, or '' from libyaml
+                    try:
+                        value = _resolve_plain(event.value)
+                    except _TooLong:
+                        diag(
+                            "E204",
+                            f"a number of {len(event.value)} characters",
+                            event.start_mark,
+                            "write it in quotes if it is text",
+                        )
+                        value = event.value
                 else:
                     value = event.value
                 place(value, event.start_mark)
@@ -221,6 +355,22 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                 stack.append([container, path if path is not None else (), None, None])
             elif kind in ("SequenceEndEvent", "MappingEndEvent"):
                 stack.pop()
+            elif kind == "DocumentStartEvent" and not root_set:
+                if event.version is not None and tuple(event.version) != (1, 2):
+                    version = ".".join(map(str, event.version))
+                    diag(
+                        "E005",
+                        f"YAML {version} is not read here",
+                        event.start_mark,
+                        "argmap reads YAML 1.2: write '%YAML 1.2' or no directive",
+                    )
+                if event.tags:
+                    diag(
+                        "E007",
+                        "the %TAG directive is not allowed",
+                        event.start_mark,
+                        "remove it; scenario files use no tags",
+                    )
             elif kind == "DocumentStartEvent" and root_set:
                 diag(
                     "E005",
@@ -233,21 +383,15 @@ def positioned_parse(text: str, filename: str) -> Positioned:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        diag("E005", f"YAML syntax: {problem}{context}", mark, _syntax_hint(problem))
+        if "incompatible YAML document" in problem:
+            diag("E005", "this YAML version is not read here", mark, "write '%YAML 1.2' or no directive")
+        else:
+            diag("E005", f"YAML syntax: {problem}{context}", mark, _syntax_hint(problem))
     except yaml.YAMLError as exc:
         diag("E005", f"YAML syntax: {exc}", None)
     except RecursionError:
         diag("E008", "nesting too deep", None)
-    if is_json(filename) and out.diagnostics and not out.values:
-        _json_diagnostic(text, filename, out)
     return out
-
-
-def _json_diagnostic(text: str, filename: str, out: Positioned) -> None:
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        out.diagnostics = [Diagnostic("E005", f"JSON syntax: {exc.msg}", filename, exc.lineno, exc.colno)]
 
 
 def _syntax_hint(problem: str) -> str | None:

@@ -8,8 +8,10 @@ for instance). Items that are valid on their own are kept so the meaning checks 
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
+from dataclasses import replace
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -57,20 +59,34 @@ def validate(data: Any, model: type[M] = Scenario) -> tuple[M | None, list[Diagn
         return model.model_validate(data), []
     except ValidationError as exc:
         pydantic_errors = exc.errors(include_url=False)
-    problems = schema_problems(data, model)
-    reported = {d.path for d in problems}
+    problems = schema_problems(data, model, _flagged_items(pydantic_errors, model))
+    reported = _Reported()
+    for d in problems:
+        reported.add(d.path)
     for err in pydantic_errors:
         path = tuple(err["loc"])
-        if any(_related(path, p) for p in reported):
+        if reported.related(path):
             continue
         problems.append(_from_pydantic(err, path))
         reported.add(path)
     return _salvage(data, model), problems
 
 
-def _related(a: Path, b: Path) -> bool:
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+class _Reported:
+    """Paths already reported; a path is related to one when either is a prefix of the other.
+    Each test costs the path's length, not the number of paths reported."""
+
+    def __init__(self) -> None:
+        self.paths: set[Path] = set()
+        self.prefixes: set[Path] = set()
+
+    def add(self, path: Path) -> None:
+        self.paths.add(path)
+        for i in range(len(path) + 1):
+            self.prefixes.add(path[:i])
+
+    def related(self, path: Path) -> bool:
+        return path in self.prefixes or any(path[:i] in self.paths for i in range(len(path)))
 
 
 def _from_pydantic(err: Any, path: Path) -> Diagnostic:
@@ -87,15 +103,56 @@ def _from_pydantic(err: Any, path: Path) -> Diagnostic:
     return Diagnostic("E204", msg, path=path)
 
 
-def schema_problems(data: Any, model: type[BaseModel] = Scenario) -> list[Diagnostic]:
-    from jsonschema import Draft202012Validator
+def _flagged_items(errors: list[Any], model: type[BaseModel]) -> set[tuple[str, int]] | None:
+    """The list items the models found fault with, or None when the whole file must be looked at."""
+    if model is not Scenario:
+        return None
+    return {(e["loc"][0], e["loc"][1]) for e in errors if len(e["loc"]) >= 2 and isinstance(e["loc"][1], int)}
 
+
+def schema_problems(
+    data: Any, model: type[BaseModel] = Scenario, items: set[tuple[str, int]] | None = None
+) -> list[Diagnostic]:
+    """What the JSON Schema says of the data. With ``items``, the list items the models found
+    valid are not looked into again: the schema is made from the same models, and skipping
+    them keeps the cost in proportion to the problems, not to the file."""
     schema = schema_for(model)
-    validator = Draft202012Validator(schema)
+    if items is None or not isinstance(data, dict):
+        return _problems(_validator(model, None), data, schema)
+    problems = _problems(_validator(model, "top"), data, schema)
+    properties = schema["properties"]
+    for section, index in sorted(items, key=lambda item: (str(item[0]), item[1])):
+        ref = properties.get(section, {}).get("items", {}).get("$ref")
+        entries = data.get(section)
+        if ref is None or not isinstance(entries, list) or index >= len(entries):
+            continue
+        found = _problems(_validator(model, ref), entries[index], schema)
+        problems += [replace(d, path=(section, index, *d.path)) for d in found]
+    return problems
+
+
+def _problems(validator: Any, data: Any, schema: dict[str, Any]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for error in validator.iter_errors(data):
         problems += _from_schema(error, schema)
     return problems
+
+
+@functools.cache
+def _validator(model: type[BaseModel], part: str | None) -> Any:
+    """A validator for the whole schema (None), its top level without list items ("top"), or one
+    definition (a "#/$defs/..." reference)."""
+    from jsonschema import Draft202012Validator
+
+    schema = schema_for(model)
+    if part == "top":
+        schema = copy.deepcopy(schema)
+        for prop in schema["properties"].values():
+            if "$ref" in prop.get("items", {}):
+                del prop["items"]
+    elif part is not None:
+        schema = {"$ref": part, "$defs": schema["$defs"]}
+    return Draft202012Validator(schema)
 
 
 def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
