@@ -32,11 +32,30 @@ def source_text(n_words: int, seed: int = 7) -> str:
     return "\n".join(lines) + "\n"
 
 
+def claim_text(c: int) -> str:
+    return f"Generated claim number {c}, paraphrasing a passage of the source."
+
+
+def draws(n_claims: int, text: str, seed: int = 11) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """Each claim's quote of ``text``, then the relations as (kind, from, to) claim numbers."""
+    rng = random.Random(seed)
+    words = " ".join(text.split()).split(" ")
+    quotes = []
+    for _ in range(n_claims):
+        start = rng.randrange(len(words) - 20)
+        quotes.append(" ".join(words[start : start + rng.randint(6, 14)]))
+    relations = []
+    for r in range(n_claims):
+        a, b = r, rng.randrange(n_claims)  # every claim takes part in a relation
+        if a == b:
+            b = (a + 1) % n_claims
+        relations.append(("supports" if r % 3 == 0 else "attacks", a, b))
+    return quotes, relations
+
+
 def scenario(n_claims: int, source_file: str, text: str, seed: int = 11) -> str:
     """A scenario in YAML with ``n_claims`` claims, each quoting ``text``, and as many relations."""
-    rng = random.Random(seed)
-    flat = " ".join(text.split())
-    words = flat.split(" ")
+    quotes, relations = draws(n_claims, text, seed)
     sides = ["north", "south", "east", "west"]
     out = [
         "format: 1",
@@ -67,14 +86,12 @@ def scenario(n_claims: int, source_file: str, text: str, seed: int = 11) -> str:
             f"  - {{id: event-{e}, title: Event {e}, date: {2000 + e * 2 // n_events}-{1 + e % 12:02d}, order: {e}}}"
         )
     out.append("claims:")
-    for c in range(n_claims):
-        start = rng.randrange(len(words) - 20)
-        quote = " ".join(words[start : start + rng.randint(6, 14)])
+    for c, quote in enumerate(quotes):
         side = sides[c % 4]
         placed = f"event: event-{c % n_events}" if c % 3 else f"date: 2001-{1 + c % 12:02d}-{1 + c % 28:02d}"
         out += [
             f"  - id: claim-{c}",
-            f"    text: Generated claim number {c}, paraphrasing a passage of the source.",
+            f"    text: {claim_text(c)}",
             f"    actor: {side}-speaker-{c % 10}",
             f"    topic: topic-{c % 20}",
             f"    stance: {('for', 'against', 'neutral')[c % 3]}",
@@ -85,11 +102,7 @@ def scenario(n_claims: int, source_file: str, text: str, seed: int = 11) -> str:
             f"        quote: {json.dumps(quote)}",
         ]
     out.append("relations:")
-    for r in range(n_claims):
-        a, b = r, rng.randrange(n_claims)  # every claim takes part in a relation
-        if a == b:
-            b = (a + 1) % n_claims
-        kind = "supports" if r % 3 == 0 else "attacks"
+    for r, (kind, a, b) in enumerate(relations):
         out.append(f"  - {{id: rel-{r}, type: {kind}, from: claim-{a}, to: claim-{b}}}")
     return "\n".join(out) + "\n"
 
@@ -101,4 +114,26 @@ def write(folder: Path, n_claims: int, source_words: int = 300_000) -> Path:
     (folder / "big-source.txt").write_text(text, encoding="utf-8")
     path = folder / f"generated-{n_claims}.yaml"
     path.write_text(scenario(n_claims, "big-source.txt", text), encoding="utf-8")
+    return path
+
+
+def argdown(n_claims: int, text: str, seed: int = 11) -> str:
+    """The same debate as ``scenario`` in Argdown: one statement a claim, grouped by topic, each
+    with its outgoing relation (``+>`` supports, ``->`` attacks)."""
+    _, relations = draws(n_claims, text, seed)
+    arrow = {"supports": "+>", "attacks": "->"}
+    out = [f"# Generated debate of {n_claims} claims", ""]
+    for t in range(20):
+        out += [f"## Question number {t}?", ""]
+        for c in range(t, n_claims, 20):
+            kind, _, b = relations[c]
+            out += [f"[claim-{c}]: {claim_text(c)}", f"  {arrow[kind]} [claim-{b}]", ""]
+    return "\n".join(out)
+
+
+def write_argdown(folder: Path, n_claims: int, source_words: int = 300_000) -> Path:
+    """Write the Argdown counterpart of ``write(folder, n_claims, source_words)`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"generated-{n_claims}.argdown"
+    path.write_text(argdown(n_claims, source_text(source_words)), encoding="utf-8")
     return path
