@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -35,30 +36,7 @@ class FuzzyDate:
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Parse a date string; raises ``ValueError`` with a readable reason."""
-        text = text.strip()
-        if text == "standing":
-            return cls("standing")
-        m = _DATE_RE.match(text)
-        if not m:
-            raise ValueError(
-                f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally "
-                "after 'before ' or 'after ', or 'standing'"
-            )
-        qualifier, y, mo, d = m.groups()
-        year = int(y)
-        if year < 1:
-            raise ValueError(f"'{text}': year 0 does not exist")
-        if mo is None:
-            return cls("year", year, qualifier=qualifier)  # type: ignore[arg-type]
-        month = int(mo)
-        if not 1 <= month <= 12:
-            raise ValueError(f"'{text}': month {month} does not exist")
-        if d is None:
-            return cls("month", year, month, qualifier=qualifier)  # type: ignore[arg-type]
-        day = int(d)
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"'{text}': {_MONTHS[month - 1]} {year} has no day {day}")
-        return cls("day", year, month, day, qualifier=qualifier)  # type: ignore[arg-type]
+        return _parse(text)
 
     # The span of days the date names, ignoring its qualifier.
     def _span(self) -> tuple[dt.date, dt.date]:
@@ -139,6 +117,36 @@ class FuzzyDate:
             "earliest": None if standing or self.qualifier == "before" else self.earliest.isoformat(),
             "latest": None if standing or self.qualifier == "after" else self.latest.isoformat(),
         }
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> FuzzyDate:
+    # Cached: a large scenario names the same few hundred dates many times over.
+    cls = FuzzyDate
+    text = text.strip()
+    if text == "standing":
+        return cls("standing")
+    m = _DATE_RE.match(text)
+    if not m:
+        raise ValueError(
+            f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally "
+            "after 'before ' or 'after ', or 'standing'"
+        )
+    qualifier, y, mo, d = m.groups()
+    year = int(y)
+    if year < 1:
+        raise ValueError(f"'{text}': year 0 does not exist")
+    if mo is None:
+        return cls("year", year, qualifier=qualifier)  # type: ignore[arg-type]
+    month = int(mo)
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}': month {month} does not exist")
+    if d is None:
+        return cls("month", year, month, qualifier=qualifier)  # type: ignore[arg-type]
+    day = int(d)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"'{text}': {_MONTHS[month - 1]} {year} has no day {day}")
+    return cls("day", year, month, day, qualifier=qualifier)  # type: ignore[arg-type]
 
 
 def check_date(text: str) -> str:

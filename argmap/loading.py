@@ -120,7 +120,8 @@ def _check(
         diagnostics.append(
             Diagnostic(
                 "E205",
-                f"written for scenario format {version}; this argmap reads up to {FORMAT_VERSION}",
+                f"written for scenario format {version if version.bit_length() < 64 else 'of a far later version'}; "
+                f"this argmap reads up to {FORMAT_VERSION}",
                 path=("format",),
                 hint="upgrade argmap to open this file",
             )

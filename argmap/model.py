@@ -26,6 +26,9 @@ from argmap.dates import DATE_PATTERN, check_date
 FORMAT_VERSION = 1
 """The newest scenario format this argmap reads. Files written for format 1 keep loading."""
 
+ORDER_LIMIT = 10**9
+"""Largest order number (either sign): orders only sort a few items of one date."""
+
 SCHEMA_ID = "urn:argmap:schema:scenario:1"
 
 Id = Annotated[
@@ -145,6 +148,8 @@ class Event(Strict):
     title: Text
     date: DateText
     order: StrictInt | None = Field(
+        ge=-ORDER_LIMIT,
+        le=ORDER_LIMIT,
         default=None,
         description="Order among events and claims of the same date (1, 2, ...), as the texts allow.",
     )
@@ -176,7 +181,12 @@ class Claim(Strict):
     kind: ClaimKind
     event: Id | None = Field(default=None, description="The event the claim was made at.")
     date: DateText | None = Field(default=None, description="The claim's date, when it has no event.")
-    order: StrictInt | None = Field(default=None, description="Order among claims of the same date (with no event).")
+    order: StrictInt | None = Field(
+        ge=-ORDER_LIMIT,
+        le=ORDER_LIMIT,
+        default=None,
+        description="Order among claims of the same date (with no event).",
+    )
     tags: tuple[Text, ...] = ()
     note: Text | None = Field(default=None, description="What the text leaves uncertain.")
     evidence: tuple[Evidence, ...] = Field(min_length=1)

@@ -50,11 +50,17 @@ _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 MAX_NUMBER = 100
 """Longest plain number accepted, in characters."""
 
-# A tag, anchor or alias can only begin a token: after a space, a line start or an indicator.
+# A tag, anchor, alias or key indicator can only begin a token: after a space, a line start or
+# an indicator.
 _BEFORE_TOKEN = frozenset(" \t\n[]{},:?-")
 # Nested compact collections on one line ("- - - x"), the only way to nest without indenting.
 _CHAIN = re.compile(r"\n[ ]*[-?:][ ]+[-?:][ ]+[-?:][ ]")
 _UNDERSCORED = re.compile(r"[0-9]_")
+_DIGITS = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+# Escapes other than these may stand for any character, control characters included.
+_RISKY_ESCAPE = re.compile(r'\\[^"\\/nt ]')
+# A scenario opens, after comments and blank lines, with a plain key at the left margin.
+_ROOT_KEY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[A-Za-z_][A-Za-z0-9_-]*:(?: |\n)")
 _DEEP_INDENT = 48
 
 
@@ -101,12 +107,16 @@ def needs_care(text: str, filename: str) -> str | None:
     The scan is conservative: it may send a harmless text to the careful parser, never the
     other way round.
     """
-    if "\\" in text:
+    if "\\" in text and _RISKY_ESCAPE.search(text):
         return "escapes, which may stand for control characters"
     if is_json(filename):
         return None
+    if not _ROOT_KEY.match(text):
+        return "a document that does not open with a key"
     if _token_start(text, "!&*"):
         return "a tag, an anchor or an alias"
+    if _token_start(text, "?:"):
+        return "an explicit or empty key"
     if text.startswith("%") or "\n%" in text:
         return "a directive"
     if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
@@ -114,6 +124,12 @@ def needs_care(text: str, filename: str) -> str | None:
     lined = "\n" + text
     if "\n" + " " * _DEEP_INDENT in lined or _CHAIN.search(lined):
         return "deep nesting"
+    if "\t" in text:
+        return "tabs, which the two parsers read differently"
+    if "\u2028" in text or "\u2029" in text:
+        return "Unicode line separators, which the two parsers read differently"
+    if b"0" * (MAX_NUMBER + 1) in text.encode("utf-8", "surrogatepass").translate(_DIGITS):
+        return "a number too long to be one"
     if "_" in text and _UNDERSCORED.search(text):
         return "digits with underscores, which the two parsers read differently"
     return None
@@ -177,7 +193,12 @@ class _TooLong(ValueError):
     """A plain number too long to be one."""
 
 
+_MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
+
+
 def _resolve_plain(value: str) -> Any:
+    if value and value[0] not in _MAY_RESOLVE:  # most scalars are words: no pattern can match
+        return value
     if len(value) > MAX_NUMBER and (value[:1].isdigit() or value[:2].lstrip("+-.")[:1].isdigit()):
         if _INT.match(value) or _FLOAT.match(value) or _HEX.match(value) or _OCT.match(value):
             raise _TooLong(value)
@@ -383,7 +404,14 @@ def positioned_parse(text: str, filename: str) -> Positioned:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        if "incompatible YAML document" in problem:
+        if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
+            diag(
+                "E008",
+                f"nesting deeper than {MAX_DEPTH} levels",
+                mark,
+                "a scenario needs only a few levels; check for runaway brackets",
+            )
+        elif "incompatible YAML document" in problem:
             diag("E005", "this YAML version is not read here", mark, "write '%YAML 1.2' or no directive")
         else:
             diag("E005", f"YAML syntax: {problem}{context}", mark, _syntax_hint(problem))

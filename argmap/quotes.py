@@ -112,6 +112,16 @@ def normalise(text: str) -> str:
     return layout_free(text).strip()
 
 
+def _normalise_all(groups: list[list[str]]) -> list[list[str]]:
+    """``normalise`` over many texts in one pass: NUL (which no text read through the gate can
+    hold, and which no layout rule touches) keeps them apart."""
+    flat = [t for g in groups for t in g]
+    if any("\x00" in t for t in flat):
+        return [[normalise(t) for t in g] for g in groups]
+    done = iter(p.strip() for p in layout_free("\x00".join(flat)).split("\x00"))
+    return [[next(done) for _ in g] for g in groups]
+
+
 def _furniture_spans(text: str, passage: str) -> list[tuple[int, int]]:
     """Where a furniture passage occurs, each with the space before it."""
     spans = []
@@ -188,8 +198,7 @@ class SourceText:
 
     def find_many(self, quotes: Sequence[str]) -> list[Match | None]:
         """Find each quote; costs about the source length plus the quotes' length."""
-        parts = [[normalise(p) for p in ELISION.split(q)] for q in quotes]
-        parts = [[p for p in ps if p] for ps in parts]
+        parts = [[p for p in ps if p] for ps in _normalise_all([ELISION.split(q) for q in quotes])]
         firsts = [ps[0] if ps else "" for ps in parts]
         if len(quotes) * len(self.text) > _INDEX_THRESHOLD:
             candidates = self._indexed_candidates(firsts)

@@ -190,7 +190,7 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         out = []
-        for key in sorted(set(error.instance) - set(allowed)):
+        for key in sorted(set(error.instance) - set(allowed), key=str):
             hint = did_you_mean(str(key), allowed) or "allowed here: " + ", ".join(allowed)
             out.append(Diagnostic("E202", f"unknown key '{key}'", path=(*path, key), hint=hint))
         return out

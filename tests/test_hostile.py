@@ -1,0 +1,107 @@
+"""Every hostile file through every command that reads scenarios, in a fresh process: a located
+error with the right code, exit 1, no traceback, nothing raw on the terminal, and no hang."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from . import hostile
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COMMANDS = {
+    "validate": ["validate", "{path}"],
+    "validate-json": ["validate", "--format", "json", "{path}"],
+    "export": ["export", "{path}"],
+    "report": ["report", "{path}"],
+    "coverage": ["coverage", "{path}"],
+    "handout": ["handout", "{path}", "-o", "{out}/handout.md"],
+    "open": ["open", "{path}"],
+    "exercise": ["exercise", "{path}", "--results", "{out}/results", "--student", "Ana"],
+    "roleplay": ["roleplay", "{path}", "--side", "upton"],
+}
+
+# Runs each command in one process and reports, per run, its exit code and output. A crash
+# (a segmentation fault, say) ends the process and names the run it was in.
+DRIVER = textwrap.dedent(
+    """
+    import io, json, sys, traceback
+    from contextlib import redirect_stderr, redirect_stdout
+    from argmap.cli import main
+    runs = json.loads(sys.argv[1])
+    progress = open(sys.argv[2], "w")
+    out = []
+    for label, argv in runs:
+        progress.write(label + "\\n"); progress.flush()
+        stdout, stderr = io.StringIO(), io.StringIO()
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            try:
+                code = main(argv)
+            except SystemExit as exc:
+                code = exc.code
+            except BaseException:
+                code = "traceback"
+                stderr.write(traceback.format_exc())
+        out.append({"label": label, "code": code, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()})
+    print(json.dumps(out))
+    """
+)
+
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    out = tmp_path_factory.mktemp("out")
+    cases = hostile.write(folder)
+    runs = []
+    for case in cases:
+        path = str(hostile.path_of(folder, case))
+        for command, argv in COMMANDS.items():
+            runs.append([f"{case.name} {command}", [a.format(path=path, out=out) for a in argv]])
+    progress = out / "progress"
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", DRIVER, json.dumps(runs), str(progress)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"argmap hung on: {progress.read_text().splitlines()[-1]}")
+    assert proc.returncode == 0, f"died on {progress.read_text().splitlines()[-1]}: {proc.stderr[-2000:]}"
+    return {r["label"]: r for r in json.loads(proc.stdout)}
+
+
+@pytest.mark.parametrize("case", hostile.SCENARIOS, ids=lambda c: c.name)
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_hostile_scenario_gives_a_located_error(outcomes, case, command):
+    run = outcomes[f"{case.name} {command}"]
+    output = run["stdout"] + run["stderr"]
+    if case.name == "folder.yaml" and command.startswith("validate"):
+        # validate reads a folder's scenarios; this one holds none.
+        assert run["code"] == 2 and "no scenario files found" in output, output
+        return
+    assert run["code"] == 1, output
+    assert "Traceback" not in output
+    assert RAW.search(output) is None, repr(output)
+    if command == "validate-json":
+        found = json.loads(run["stdout"])
+        assert case.code in [d["code"] for d in found]
+        assert all(d["file"] for d in found)
+        if case.located:
+            assert all(d["line"] >= 1 and d["col"] >= 1 for d in found)
+        return
+    where = r":\d+:\d+" if case.located else r"(?::\d+:\d+)?"
+    assert re.search(
+        rf"^\S*{re.escape(case.name.removesuffix('.yaml'))}\S*{where}: error\[{case.code}\]", output, re.M
+    ), output
