@@ -66,6 +66,14 @@ def main() -> None:
             broken = path.with_name(f"broken-{size}.yaml")
             broken.write_text(path.read_text().replace("quote: ", "quote: not in the source ", 1))
             measure(f"{size:>7} claims, one error", [*cmd, str(broken)], runs, base)
+            if size <= 10_000:
+                # An error in every claim: the error path must stay linear in the problems.
+                every = path.with_name(f"every-{size}.yaml")
+                every.write_text(path.read_text().replace("    kind: ", "    knd: "))
+                measure(f"{size:>7} claims, an error in each", [*cmd, str(every)], runs, base)
+                keys = path.with_name(f"keys-{size}.yaml")
+                keys.write_text(path.read_text() + "".join(f"unknown{i}: 1\n" for i in range(size)))
+                measure(f"{size:>7} unknown top-level keys", [*cmd, str(keys)], runs, base)
 
 
 if __name__ == "__main__":

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pysat.solvers import Solver
-
 from argmap.engine.framework import Framework
 
 SOLVER = "minisat22"
@@ -64,6 +62,8 @@ class LabellingSolver:
             if stable:
                 add([ia, oa])
         self._next = 2 * n + 1
+        from pysat.solvers import Solver  # here: loading the solvers costs startup time
+
         self.solver = Solver(name=MANY_IN_SOLVER if many_in else SOLVER, bootstrap_with=clauses)
         if many_in:
             self.solver.set_phases([*range(1, n + 1), *range(-n - 1, -2 * n - 1, -1)])
