@@ -2,6 +2,10 @@
 
 The app starts on the positions screen and pushes the other screens when asked. Screens other
 than the first are imported only when first opened, so the positions view paints quickly.
+
+Text from files is data: the factories give the app a copy of the scenario and its sources with
+every control character made visible (``argmap.visible_loaded``), and notifications, which may
+name files or quote errors, pass the same gate.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from argmap.engine.debate import Debate
 from argmap.engine.state import DebateState
+from argmap.textsafe import visible
 from argmap.tui.messages import JumpRequested, ModeRequested
 from argmap.tui.rows import Piece, Row
 from argmap.tui.screens.positions import PositionsScreen
@@ -110,6 +116,18 @@ class ArgmapApp(App[None]):
     def evaluate(self, state: DebateState) -> Evaluation:
         """The labels at a state's step, under its semantics and what-if (remembered)."""
         return self.engine.evaluate(state.step, state.semantics, state.whatif, commentators=state.commentators)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification, its text shown with every control character made visible."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen[None]:
         return PositionsScreen(self.debate, self.start_state)
@@ -352,7 +370,9 @@ def make_app(
     walkthrough.
     """
     from argmap.dates import FuzzyDate
+    from argmap.visible_loaded import visible_loaded
 
+    loaded = visible_loaded(loaded)
     debate = Debate.from_loaded(loaded)
     if not debate.steps:
         raise ValueError("the scenario has no dated events or claims to step through")
@@ -399,7 +419,8 @@ def make_exercise_app(
         raise ValueError("this scenario has no exercises")
     if set_name is not None and set_name not in sets:
         raise ValueError(unknown_set(app.debate, set_name))
-    setup = ExerciseSetup(folder or default_folder(), student, set_name, shuffle)
+    shown_student = visible(student) if student is not None else None
+    setup = ExerciseSetup(folder or default_folder(), shown_student, set_name, shuffle)
     app.start_mode = StartMode("exercises", set_name, setup)
     return app
 

@@ -1,7 +1,8 @@
 """Rows for the classroom modes: a walkthrough step's focus, an exercise question with its
 feedback, a role-play round and its outcome. Pure, like ``present``: no widgets here.
 
-Scenario text goes into pieces as it is, never parsed as markup.
+Scenario text goes into pieces as it is, never parsed as markup. It comes in through the app's
+gate; the one text from elsewhere, where the results are saved, passes ``visible`` here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from argmap.classroom.session import Session, Skipped
 from argmap.engine.debate import NO_TOPIC, Debate
 from argmap.engine.state import DebateState
 from argmap.model import Focus
+from argmap.textsafe import visible
 from argmap.tui.present import RowMaker, claim_brief, claim_rows, date_text, stance_pieces, step_view, topic_title
 from argmap.tui.rows import Piece, Row
 
@@ -247,7 +249,7 @@ def score_rows(session: Session, saved_to: str) -> list[Row]:
     rows += skipped_rows(session.skipped)
     rows += [
         _blank("saved"),
-        Row(("saved", saved_to), (("Answers saved to ", "dim"), (saved_to, "")), indent=2),
+        Row(("saved", saved_to), (("Answers saved to ", "dim"), (visible(saved_to), "")), indent=2),
         Row(("keys", 1), (("Esc returns to the map; q quits.", "dim"),)),
     ]
     return rows

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from argmap.dates import FuzzyDate
 from argmap.engine.debate import Debate
 from argmap.tui.rows import Row, pad
+from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 
 
@@ -32,7 +33,7 @@ class DateScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Go to a date", classes="panel-title", markup=False)
-            yield Input(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", id="date")
+            yield TextField(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", id="date")
             yield Static("", id="date-error", markup=False)
             yield LineList(self._rows(), id="results")
             yield Static("Enter go · ↓ pick a step · Esc close", classes="hint", markup=False)

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from argmap.tui.rows import Row
+from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 
 
@@ -60,7 +61,7 @@ class NameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.title_text, classes="panel-title", markup=False)
-            yield Input(placeholder="your name", id="name")
+            yield TextField(placeholder="your name", id="name")
             yield Static(self.hint, classes="hint", markup=False)
 
     def on_mount(self) -> None:

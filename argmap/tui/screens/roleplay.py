@@ -17,6 +17,7 @@ from argmap.classroom.roleplay import Labels, RolePlay, answer, outcome
 from argmap.engine.debate import Debate
 from argmap.tui.present_classroom import NEXT, VERDICT, outcome_rows, own_rows, round_rows, turn_rows
 from argmap.tui.rows import Row
+from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.stepbar import StepBar
 
@@ -55,7 +56,7 @@ class RolePlayScreen(Screen[RolePlay]):
             yield LineList(id="round")
             with Vertical(id="answers"):
                 yield Static(f"Answer as {self.side_name}", classes="panel-title", markup=False)
-                yield Input(placeholder="/ search your side's claims", id="answer-filter", compact=True)
+                yield TextField(placeholder="/ search your side's claims", id="answer-filter", compact=True)
                 yield LineList(id="own", empty="None of your side's claims matches.")
         yield Footer(compact=True)
 

@@ -15,6 +15,7 @@ from argmap.engine.debate import Debate
 from argmap.engine.state import DebateState
 from argmap.tui.present import claim_brief
 from argmap.tui.rows import Row
+from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 
 _FIELD_WORDS = {"text": "", "id": "id", "speaker": "speaker", "topic": "topic", "quote": "quote"}
@@ -36,7 +37,7 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Search claims, speakers and quotes", classes="panel-title", markup=False)
-            yield Input(placeholder="words to find", id="query")
+            yield TextField(placeholder="words to find", id="query")
             yield LineList(id="results", empty="Type some words.")
             yield Static(
                 "↓ results · Enter open · Esc close · dimmed: said after the current date", classes="hint", markup=False
