@@ -38,7 +38,8 @@ class FuzzyDate:
         """Parse a date string; raises ``ValueError`` with a readable reason."""
         return _parse(text)
 
-    # The span of days the date names, ignoring its qualifier.
+    # The span of days the date names, ignoring its qualifier; cached, as dates repeat.
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - dates are few, small and immutable
     def _span(self) -> tuple[dt.date, dt.date]:
         if self.precision == "standing":
             return dt.date.min, dt.date.min

@@ -138,9 +138,15 @@ def needs_care(text: str, filename: str) -> str | None:
 def _token_start(text: str, chars: str) -> bool:
     """True when one of ``chars`` stands where a YAML token may begin."""
     for char in chars:
+        if text.startswith(char):
+            return True
+        if text.count(char) > 256:  # frequent (':' in every line): one substring search per neighbour
+            if any(before + char in text for before in _BEFORE_TOKEN):
+                return True
+            continue
         i = text.find(char)
         while i != -1:
-            if i == 0 or text[i - 1] in _BEFORE_TOKEN:
+            if text[i - 1] in _BEFORE_TOKEN:
                 return True
             i = text.find(char, i + 1)
     return False

@@ -198,7 +198,7 @@ class SourceText:
 
     def find_many(self, quotes: Sequence[str]) -> list[Match | None]:
         """Find each quote; costs about the source length plus the quotes' length."""
-        parts = [[p for p in ps if p] for ps in _normalise_all([ELISION.split(q) for q in quotes])]
+        parts = [[p for p in ps if p] for ps in _normalise_all([ELISION.split(q) if "[" in q else [q] for q in quotes])]
         firsts = [ps[0] if ps else "" for ps in parts]
         if len(quotes) * len(self.text) > _INDEX_THRESHOLD:
             candidates = self._indexed_candidates(firsts)
