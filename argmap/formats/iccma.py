@@ -24,8 +24,8 @@ from argmap.engine.framework import Framework
 from argmap.engine.instance import Instance
 
 MAX_ARGUMENTS = 10_000_000
-"""The most arguments a header may declare. Printing an extension of them all takes about
-80 MB and a few seconds; ICCMA instances stay far below."""
+"""The most arguments a header may declare. An extension of them all is a line of 80 MB,
+printed in about a second; ICCMA instances stay far below."""
 
 MAX_ERRORS = 20
 
@@ -118,11 +118,9 @@ def _shown(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
-def _number(digits: str, *, commas: bool = False) -> str:
-    """A number from the file for a message: in full unless it is very long."""
-    if len(digits) > 24:
-        return f"of {len(digits):,} digits"
-    return f"{int(digits):,}" if commas else digits
+def _number(digits: str) -> str | None:
+    """A number from the file as written, for a message; None when it is too long to show."""
+    return digits if len(digits) <= 24 else None
 
 
 def _errors(text: str, file: str) -> list[Diagnostic]:
@@ -156,10 +154,11 @@ def _errors(text: str, file: str) -> list[Diagnostic]:
                 return out
             declared = _declared(parts[2])
             if declared is None:
+                shown = _number(parts[2])
+                many = f"{int(shown):,} arguments" if shown else f"a number of arguments {len(parts[2]):,} digits long"
                 add(
                     "E301",
-                    f"the header declares {_number(parts[2], commas=True)} arguments; "
-                    f"at most {MAX_ARGUMENTS:,} are read",
+                    f"the header declares {many}; at most {MAX_ARGUMENTS:,} are read",
                     number,
                     col,
                     f"argmap solve reads frameworks of up to {MAX_ARGUMENTS:,} arguments",
@@ -182,7 +181,8 @@ def _errors(text: str, file: str) -> list[Diagnostic]:
             continue
         for part, at in fields:
             if not _within(part, n):
-                add("E303", f"argument {_number(part)} is not among 1..{n}", number, at)
+                shown = _number(part) or f"of {len(part):,} digits"
+                add("E303", f"argument {shown} is not among 1..{n}", number, at)
     if n is None and not out:
         add("E301", "no 'p af N' header", 1, 1, "the first line must be 'p af N'")
     return out
