@@ -112,7 +112,7 @@ def new(args: argparse.Namespace) -> int:
         if is_folder(target):
             _err(f"{shown(target)} is a folder; choose another name")
             return EXIT_USAGE
-        if (exists(target) or target.is_symlink()) and not args.force:
+        if os.path.lexists(target) and not args.force:
             _err(f"{shown(target)} exists; choose another name or pass --force")
             return EXIT_USAGE
     scenario_text, source_text = starter.render(path.name, source.name)

@@ -11,7 +11,7 @@ as that source. A scenario with errors elsewhere still serves its sources.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,8 @@ def _from_file(path: Path, source_id: str = PLACEHOLDER_ID) -> Found:
         raise NotFound([Diagnostic("E001", "is a folder, not a text file", name)], usage=True)
     text, problems = gate.read(path, name)
     if text is None:
-        raise NotFound(problems)
+        hint = "a SOURCE with a '/' or a .txt ending is read as a file; a source id names a catalogue's source"
+        raise NotFound([replace(d, hint=d.hint or hint) for d in problems])
     return Found(source_id, path, SourceText(text))
 
 
