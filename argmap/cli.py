@@ -162,6 +162,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Everything the commands print passes the output gate: text from files never reaches the
     # terminal as control sequences.
     out, err = sys.stdout, sys.stderr
+    for stream in (out, err):
+        # A path of bytes that are not UTF-8 is shown escaped, never a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
     sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
     try:
         return _run(argv)
@@ -196,6 +204,8 @@ def _run(argv: Sequence[str] | None) -> int:
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush of a closed pipe or a full
     disk cannot fail again."""
+    if sys.__stdout__ is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]

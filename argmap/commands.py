@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from argmap.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _search_path
 from argmap.diagnostics import Diagnostic, has_errors, render_json, render_text, summary
+from argmap.files import exists, is_folder, shown
 from argmap.loading import Loaded, display_name, load_scenario
 
 
@@ -16,22 +18,28 @@ def _err(message: str) -> None:
     print(f"argmap: error: {message}", file=sys.stderr)
 
 
-def _scenario_files(paths: list[Path]) -> list[Path] | None:
+def _scenario_files(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """The scenario files named, those of named folders included, and why a folder could not
+    be listed."""
     from argmap.locations import scenarios_dir
 
     if not paths:
         paths = [scenarios_dir()]
     files: list[Path] = []
+    problems: list[Diagnostic] = []
     for path in paths:
-        if path.is_dir():
+        if not is_folder(path):
+            files.append(path)
+            continue
+        try:
             files += sorted(
                 p
                 for p in path.iterdir()
                 if p.suffix in (".yaml", ".yml", ".json") and not p.name.endswith(".schema.json")
             )
-        else:
-            files.append(path)
-    return files
+        except OSError as exc:
+            problems.append(Diagnostic("E001", f"cannot list the folder: {exc.strerror or exc}", shown(path)))
+    return files, problems
 
 
 def _load_or_report(path: Path, args: argparse.Namespace) -> Loaded | None:
@@ -43,19 +51,18 @@ def _load_or_report(path: Path, args: argparse.Namespace) -> Loaded | None:
 
 
 def validate(args: argparse.Namespace) -> int:
-    files = _scenario_files(args.paths) or []
-    if not files:
+    files, diagnostics = _scenario_files(args.paths)
+    if not files and not diagnostics:
         _err("no scenario files found")
         return EXIT_USAGE
-    diagnostics: list[Diagnostic] = []
     for file in files:
         diagnostics += load_scenario(file, _search_path(args)).diagnostics
-    shown = [d for d in diagnostics if d.severity == "error"] if args.quiet else diagnostics
+    reported = [d for d in diagnostics if d.severity == "error"] if args.quiet else diagnostics
     if args.format == "json":
-        print(render_json(shown))
+        print(render_json(reported))
     else:
-        if shown:
-            print(render_text(shown), flush=True)
+        if reported:
+            print(render_text(reported), flush=True)
         print(summary(diagnostics, len(files)), file=sys.stderr)
     return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK
 
@@ -79,32 +86,73 @@ def export(args: argparse.Namespace) -> int:
 
 
 def new(args: argparse.Namespace) -> int:
-    from argmap.files import write_atomic
-    from argmap.starter import render
+    from argmap import starter
+    from argmap.files import OutputRefused, write_together
 
     path: Path = args.path
-    if path.suffix not in (".yaml", ".yml"):
-        path = path.with_suffix(".yaml")
+    if path.name in ("", ".", ".."):
+        _err("give the new scenario's file name, e.g. argmap new bridge.yaml")
+        return EXIT_USAGE
+    problem = starter.name_problem(str(path))
+    if problem is not None:
+        _err(f"cannot name a scenario '{starter.escaped(str(path))}': {problem}")
+        return EXIT_USAGE
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        path = path.with_name(path.name + ".yaml")
     source = path.with_name(f"{path.stem}-source.txt")
+    problem = starter.source_name_problem(source.name) or _name_too_long(source)
+    if problem is not None:
+        _err(f"cannot name a scenario {shown(path)}: {problem}")
+        return EXIT_USAGE
+    folder = path.parent
+    if exists(folder) and not is_folder(folder):
+        _err(f"{shown(folder)} is a file, not a folder")
+        return EXIT_USAGE
     for target in (path, source):
-        if target.exists() and not args.force:
-            _err(f"{display_name(target)} exists; choose another name or pass --force")
+        if is_folder(target):
+            _err(f"{shown(target)} is a folder; choose another name")
             return EXIT_USAGE
-    scenario_text, source_text = render(path.name, source.name)
-    write_atomic(source, source_text)
-    write_atomic(path, scenario_text)
-    print(f"wrote {display_name(path)} and its source {display_name(source)}")
-    print(f"next: argmap validate {display_name(path)}")
+        if os.path.lexists(target) and not args.force:
+            _err(f"{shown(target)} exists; choose another name or pass --force")
+            return EXIT_USAGE
+    scenario_text, source_text = starter.render(path.name, source.name)
+    try:
+        write_together([(source, source_text), (path, scenario_text)])
+    except OutputRefused as refused:
+        _err(str(refused))
+        return EXIT_USAGE if refused.usage else EXIT_INVALID
+    print(f"wrote {shown(path)} and its source {shown(source)}")
+    print(f"next: argmap validate {starter.command_word(shown(path))}")
     return EXIT_OK
 
 
-def quote(args: argparse.Namespace) -> int:
-    from argmap.loading import load_source_text
+def _name_too_long(path: Path) -> str | None:
+    """Why a file name is longer than its folder's file system allows, or None."""
+    limit = 255
+    folder = path.parent
+    while not exists(folder) and folder != folder.parent:
+        folder = folder.parent
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        pass
+    size = len(os.fsencode(path.name))
+    if size <= limit:
+        return None
+    return f"the name is too long: its source file's name would have {size} bytes, over the {limit} allowed"
 
-    found = load_source_text(args.source, args.scenario, _search_path(args))
-    if isinstance(found, list):
-        print(render_text(found) or f"argmap: error: unknown source '{args.source}'", file=sys.stderr)
-        return EXIT_INVALID
+
+def quote(args: argparse.Namespace) -> int:
+    from argmap import quoting
+
+    if not args.words.strip():
+        _err('give the words to look for, e.g. argmap quote act-boese-2001 "joint shield"')
+        return EXIT_USAGE
+    try:
+        found = quoting.find(args.source, args.scenario, _search_path(args))
+    except quoting.NotFound as missing:
+        print(render_text([_from_command_line(d) for d in missing.diagnostics]), file=sys.stderr)
+        return EXIT_USAGE if missing.usage else EXIT_INVALID
     passages = found.text.passages(args.words)
     if not passages:
         print(f"no passage of '{args.source}' contains: {args.words}", file=sys.stderr)
@@ -112,8 +160,13 @@ def quote(args: argparse.Namespace) -> int:
     for line, text in passages:
         escaped = text.replace("\\", "\\\\").replace('"', '\\"')
         print(f"{display_name(found.path)}:{line}:")
-        print(f'  - source: {args.source}\n    quote: "{escaped}"\n')
+        print(f'  - source: {found.source_id}\n    quote: "{escaped}"\n')
     return EXIT_OK
+
+
+def _from_command_line(d: Diagnostic) -> Diagnostic:
+    """A diagnostic about no file is about the command line: it is shown as argmap's own."""
+    return d if d.file else d.located("argmap", 0, 0)
 
 
 def coverage(args: argparse.Namespace) -> int:
@@ -157,7 +210,7 @@ def handout(args: argparse.Namespace) -> int:
     from argmap.classroom.handout import handout as make
     from argmap.classroom.validate import engine_labeller
     from argmap.engine.debate import Debate
-    from argmap.files import write_atomic
+    from argmap.files import OutputRefused, check_output, write_output
     from argmap.locations import bundled_scenario
 
     path = args.path or bundled_scenario()
@@ -172,17 +225,30 @@ def handout(args: argparse.Namespace) -> int:
     if args.set_name is not None and args.set_name not in sets:
         _err(f"no exercise set '{args.set_name}'; sets: {', '.join(sorted(s for s in sets if s))}")
         return EXIT_USAGE
-    sheet, key = make(debate, args.side, args.set_name, engine_labeller())
     out: Path = args.output or Path(f"{path.stem}-handout.md")
-    key_path = out.with_name(f"{out.stem}-answers{out.suffix or '.md'}")
-    write_atomic(out, sheet)
-    write_atomic(key_path, key)
-    print(f"wrote {display_name(out)} and {display_name(key_path)}")
+    key_path = out.with_name(f"{out.stem}-answers{out.suffix or '.md'}") if out.name else out
+    inputs = [
+        path,
+        *(s.path for s in loaded.sources.values()),
+        *(s.catalogue for s in loaded.sources.values() if s.catalogue),
+    ]
+    try:
+        for target in (out, key_path):
+            check_output(target, inputs)
+        sheet, key = make(debate, args.side, args.set_name, engine_labeller())
+        write_output(out, sheet, inputs)
+        write_output(key_path, key, [*inputs, out])
+    except OutputRefused as refused:
+        _err(str(refused))
+        return EXIT_USAGE if refused.usage else EXIT_INVALID
+    print(f"wrote {shown(out)} and {shown(key_path)}")
     return EXIT_OK
 
 
 def solve(args: argparse.Namespace) -> int:
+    from argmap import gate
     from argmap.engine import problems
+    from argmap.engine.instance import Instance
     from argmap.formats import apx, iccma
 
     if args.problems:
@@ -198,23 +264,43 @@ def solve(args: argparse.Namespace) -> int:
     if problems.needs_argument(problem) and args.argument is None:
         _err(f"{problem} needs a query argument: -a ARG")
         return EXIT_USAGE
-    text = _read_text(args.file)
-    if isinstance(text, Diagnostic):
-        print(text.render(), file=sys.stderr)
+    name = display_name(args.file)
+    try:
+        text = _framework_text(args.file, name)
+    except gate.Refused as refused:
+        print(refused.diagnostic.render(), file=sys.stderr)
         return EXIT_INVALID
     fmt = args.file_format or ("apx" if args.file.suffix.lower() == ".apx" else "iccma")
-    parsed = (apx if fmt == "apx" else iccma).parse(text, display_name(args.file))
+    parsed = apx.parse(text, name) if fmt == "apx" else iccma.read(text, name)
     if isinstance(parsed, list):
         print(render_text(parsed), file=sys.stderr)
         return EXIT_INVALID
+    instance = parsed if isinstance(parsed, Instance) else Instance.whole(parsed)
     argument = None
     if args.argument is not None:
-        argument = parsed.index().get(args.argument)
+        argument = instance.find(args.argument)
         if argument is None:
-            _err(f"no argument '{args.argument}' in {display_name(args.file)}")
+            _err(f"no argument '{args.argument}' in {name}")
             return EXIT_USAGE
-    sys.stdout.write("\n".join(problems.answer(parsed, problem, argument, witness=args.witness)) + "\n")
+    for piece in problems.answer(instance, problem, argument, witness=args.witness):
+        sys.stdout.write(piece)
     return EXIT_OK
+
+
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+def _framework_text(path: Path, name: str) -> str:
+    """A framework file's text, through the reading gate. Printable ASCII, what solver files
+    almost always are, can hold nothing the gate's character checks refuse, so it skips them:
+    they cost seconds on a file of a million attacks."""
+    from argmap import gate
+
+    raw = gate.read_bytes(path, name)
+    if raw.isascii() and not raw.translate(None, _PLAIN_ASCII):
+        text = raw.decode("ascii")
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    return gate.decode(raw, name)
 
 
 def report(args: argparse.Namespace) -> int:
@@ -229,19 +315,6 @@ def report(args: argparse.Namespace) -> int:
     writer = {"text": report_text, "markdown": report_markdown, "json": report_json}[args.format]
     sys.stdout.write(writer.dumps(built))
     return EXIT_OK
-
-
-def _read_text(path: Path) -> str | Diagnostic:
-    """A framework file's text, or why it cannot be read."""
-    name = display_name(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return Diagnostic("E001", f"cannot read: {exc.strerror or exc}", file=name)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Diagnostic("E003", f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", file=name)
 
 
 def open_(args: argparse.Namespace) -> int:

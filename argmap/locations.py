@@ -49,10 +49,24 @@ def source_roots(scenario_file: Path, extra: tuple[Path, ...] = ()) -> list[Path
     roots.append(seeds_dir())
     seen: list[Path] = []
     for root in roots:
-        resolved = root.resolve()
-        if resolved not in seen:
+        resolved = _usable(root)
+        if resolved is not None and resolved not in seen:
             seen.append(resolved)
     return seen
+
+
+def _usable(root: Path) -> Path | None:
+    """The resolved folder, or None when no file under it can even be looked up (a name too
+    long for the system, a NUL, a folder that cannot be entered): such an entry is skipped, as
+    a missing folder is, since no source can come from it."""
+    try:
+        resolved = root.resolve()
+        os.stat(resolved / "catalogue.yaml")
+    except (FileNotFoundError, NotADirectoryError):
+        return resolved
+    except (OSError, ValueError, RuntimeError):
+        return None
+    return resolved
 
 
 class UnsafePath(ValueError):
@@ -61,8 +75,12 @@ class UnsafePath(ValueError):
 
 def check_relative(name: str) -> None:
     """Refuse absolute paths, drive letters, '..' and empty parts before touching the disk."""
-    if not name or name.startswith(("/", "\\", "~")) or (len(name) > 1 and name[1] == ":"):
+    if not name or name.startswith(("/", "\\")):
         raise UnsafePath(f"'{name}' is an absolute path")
+    if name.startswith("~"):
+        raise UnsafePath(f"'{name}' starts with '~', which names a home folder")
+    if len(name) > 1 and name[1] == ":":
+        raise UnsafePath(f"'{name}' starts with a drive letter")
     parts = name.replace("\\", "/").split("/")
     if any(p in ("..", "") for p in parts):
         raise UnsafePath(f"'{name}' leaves its folder")
@@ -78,10 +96,14 @@ def find_file(name: str, roots: list[Path]) -> tuple[Path | None, list[str]]:
     refused: list[str] = []
     for root in roots:
         candidate = root / name
-        if not candidate.exists():
+        try:
+            if not candidate.exists():
+                continue
+            real = candidate.resolve()
+            is_file = real.is_file()
+        except (OSError, ValueError, RuntimeError):  # a name too long to look up is not there
             continue
-        real = candidate.resolve()
-        if not real.is_relative_to(root) or not real.is_file():
+        if not real.is_relative_to(root) or not is_file:
             refused.append(f"{candidate} points outside {root}")
             continue
         return real, refused

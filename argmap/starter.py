@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import shlex
+import unicodedata
 from importlib import resources
+
+from argmap.gate import find_forbidden
+from argmap.locations import UnsafePath, check_relative
 
 SOURCE_TEXT = """\
 Town Council Minutes, 3 May 2024 (an invented example)
@@ -17,7 +23,7 @@ He said a new bridge would only bring more traffic through Downton.
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
-# A small argmap scenario. Check it with: argmap validate {name}
+# A small argmap scenario. Check it with: argmap validate {command_name}
 # Every key is explained in the authoring guide (docs/authoring.md).
 format: 1
 title: The bridge dispute (example)
@@ -108,8 +114,69 @@ def schema_location() -> str:
     return f"file://{path}"
 
 
+_REFUSED_CATEGORIES = {
+    "Cc": "a control character",
+    "Cf": "an invisible formatting character",
+    "Cs": "bytes that are not UTF-8",
+    "Zl": "a line separator",
+    "Zp": "a paragraph separator",
+}
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file name cannot name a new scenario, or None. The name goes into the scenario
+    (its source file's name, and a comment), so it must be text a YAML file can hold on one line."""
+    for char in name:
+        what = _REFUSED_CATEGORIES.get(unicodedata.category(char))
+        if what is not None:
+            return f"the name holds {what} (U+{ord(char):04X})"
+    if find_forbidden(name) >= 0:
+        return "the name holds a character reserved by Unicode"
+    return None
+
+
+def escaped(name: str) -> str:
+    """A name for a message, every character ``name_problem`` refuses written as an escape."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in _REFUSED_CATEGORIES or find_forbidden(c) >= 0 else c
+        for c in name
+    )
+
+
+def source_name_problem(source_file: str) -> str | None:
+    """Why the source file's name would be refused when the scenario is loaded, or None."""
+    try:
+        check_relative(source_file)
+    except UnsafePath as exc:
+        return f"its source file would not be found: {exc}"
+    return None
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML scalar on one line: as it is when it is a plain file name (its
+    ``.txt`` ending keeps it a string), else double-quoted (``name_problem`` has refused line
+    breaks and control characters)."""
+    if _PLAIN.fullmatch(text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def command_word(path: str) -> str:
+    """A path as a shell word for ``argmap validate``: quoted when needed, and never read as
+    an option."""
+    return shlex.quote("./" + path if path.startswith("-") else path)
+
+
 def render(name: str, source_file: str) -> tuple[str, str]:
     """The scenario text and its source text."""
     sha = hashlib.sha256(SOURCE_TEXT.encode("utf-8")).hexdigest()
-    scenario = TEMPLATE.format(schema=schema_location(), name=name, source_file=source_file, sha256=sha)
+    scenario = TEMPLATE.format(
+        schema=schema_location(),
+        command_name=command_word(name),
+        source_file=yaml_string(source_file),
+        sha256=sha,
+    )
     return scenario, SOURCE_TEXT

@@ -10,10 +10,12 @@ arguments of an extension, or ``NO`` when there is none. With a witness, a DC ``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 
 from argmap.engine.framework import Framework
-from argmap.engine.semantics import SHORT, credulous, sceptical, some_extension
+from argmap.engine.instance import Instance
+from argmap.engine.semantics import SHORT, Semantics, credulous, sceptical, some_extension
 
 PROBLEMS: tuple[str, ...] = (
     *(f"{task}-{sem}" for task in ("DC", "DS", "SE") for sem in ("CO", "PR", "ST")),
@@ -31,28 +33,53 @@ def needs_argument(problem: str) -> bool:
     return problem.startswith(("DC-", "DS-"))
 
 
-def _w(af: Framework, ext: Sequence[int]) -> str:
-    return " ".join(["w", *(af.name(a) for a in ext)])
+def _w(inst: Instance, ext: Sequence[int]) -> Iterator[str]:
+    yield "w"
+    yield from inst.extension_text(ext)
+    yield "\n"
 
 
-def answer(af: Framework, problem: str, argument: int | None = None, *, witness: bool = False) -> list[str]:
-    """The lines a solver prints for a problem (one of ``PROBLEMS``)."""
+def answer(
+    af: Framework | Instance, problem: str, argument: int | None = None, *, witness: bool = False
+) -> Iterator[str]:
+    """The text a solver prints for a problem (one of ``PROBLEMS``), in pieces: an extension
+    of ten million arguments is one line of 80 MB. Every line ends with a newline."""
     if problem not in PROBLEMS:
         raise ValueError(f"unsupported problem '{problem}'")
+    inst = af if isinstance(af, Instance) else Instance.whole(af)
     task, short = problem.split("-")
     semantics = SHORT[short]
     if task == "SE":
-        ext = some_extension(af, semantics)
-        return ["NO"] if ext is None else [_w(af, ext)]
+        ext = some_extension(inst.core, semantics)
+        return iter(["NO\n"]) if ext is None else _w(inst, ext)
     if argument is None:
         raise ValueError(f"{problem} needs an argument")
+    local = inst.local(argument)
+    if local is None:
+        return _isolated(inst, task, semantics, witness)
     if task == "DC":
-        result = credulous(af, argument, semantics, witness=witness)
+        result = credulous(inst.core, local, semantics, witness=witness)
         show = result.yes
     else:
-        result = sceptical(af, argument, semantics, witness=witness)
+        result = sceptical(inst.core, local, semantics, witness=witness)
         show = not result.yes
-    lines = ["YES" if result.yes else "NO"]
+    head = iter(["YES\n" if result.yes else "NO\n"])
     if witness and show and result.witness is not None:
-        lines.append(_w(af, result.witness))
-    return lines
+        return itertools.chain(head, _w(inst, result.witness))
+    return head
+
+
+def _isolated(inst: Instance, task: str, semantics: Semantics, witness: bool) -> Iterator[str]:
+    """An argument in no attack is in every extension there is: sceptically accepted always
+    (vacuously when there is no stable extension), credulously when some extension exists."""
+    if task == "DS":
+        return iter(["YES\n"])
+    if semantics == "stable":
+        ext = some_extension(inst.core, "stable")
+        if ext is None:
+            return iter(["NO\n"])
+    elif not witness:
+        return iter(["YES\n"])
+    else:
+        ext = some_extension(inst.core, "grounded" if semantics == "grounded" else "preferred")
+    return itertools.chain(["YES\n"], _w(inst, ext or []) if witness else [])

@@ -6,8 +6,10 @@
 
 Each argument is declared by ``arg(name).`` and each attack by ``att(x,y).`` between declared
 arguments; statements end with a full stop and may share a line. A name is a word of letters,
-digits and ``_``, or a double-quoted string; ``%`` starts a comment running to the end of the
-line. Declaring an argument twice is harmless.
+digits and ``_`` (ASCII only), or a double-quoted string; ``%`` starts a comment running to the
+end of the line; spaces, tabs and line ends separate. Declaring an argument twice is harmless.
+Every argument takes a declaration of at least seven bytes (``arg(a).``), so the reading gate's size limit
+bounds the number of arguments below ``iccma.MAX_ARGUMENTS``.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from argmap.diagnostics import Diagnostic
 from argmap.engine.framework import Framework
 
 _NAME = r'(?:[A-Za-z0-9_]+|"(?:[^"\\\n]|\\.)*")'
+_S = r"[ \t\r\n]*"
 _STATEMENT = re.compile(
-    rf"\s*(?:(?P<arg>arg)\s*\(\s*(?P<a>{_NAME})\s*\)|(?P<att>att)\s*\(\s*(?P<x>{_NAME})\s*,\s*(?P<y>{_NAME})\s*\))\s*\."
+    rf"{_S}(?:(?P<arg>arg){_S}\({_S}(?P<a>{_NAME}){_S}\)|(?P<att>att){_S}\({_S}(?P<x>{_NAME}){_S},{_S}(?P<y>{_NAME}){_S}\)){_S}\."
 )
-_SPACE = re.compile(r"(?:\s+|%[^\n]*)+")
+_SPACE = re.compile(r"(?:[ \t\r\n]+|%[^\n]*)+")
 _PLAIN = re.compile(r"[A-Za-z0-9_]+")
 MAX_ERRORS = 20
 
@@ -57,7 +60,9 @@ def parse(text: str, file: str = "") -> Framework | list[Diagnostic]:
         m = _STATEMENT.match(text, pos)
         if m is None:
             end = text.find(".", pos)
-            found = text[pos : end + 1 if end != -1 else len(text)].split("\n")[0]
+            found = text[pos : min(pos + 61, end + 1 if end != -1 else len(text))].split("\n")[0]
+            if len(found) > 60:
+                found = found[:59] + "…"
             add("E302", f"expected 'arg(name).' or 'att(name,name).', found '{found}'", pos)
             if end == -1:
                 break
