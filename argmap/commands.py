@@ -287,20 +287,11 @@ def solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
-
-
 def _framework_text(path: Path, name: str) -> str:
-    """A framework file's text, through the reading gate. Printable ASCII, what solver files
-    almost always are, can hold nothing the gate's character checks refuse, so it skips them:
-    they cost seconds on a file of a million attacks."""
+    """A framework file's text, through the reading gate."""
     from argmap import gate
 
-    raw = gate.read_bytes(path, name)
-    if raw.isascii() and not raw.translate(None, _PLAIN_ASCII):
-        text = raw.decode("ascii")
-        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    return gate.decode(raw, name)
+    return gate.read_text(path, name)
 
 
 def report(args: argparse.Namespace) -> int:
