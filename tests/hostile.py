@@ -131,6 +131,28 @@ SCENARIOS: list[Case] = [
 ]
 
 
+FRAMEWORKS: list[Case] = [
+    Case("huge-header.af", _text("huge-header.af", "p af 1000000000\n1 2\n"), "E301"),
+    Case("superscript-header.af", _text("superscript-header.af", "p af \u00b2\n"), "E301"),
+    Case("arabic-digit-header.af", _text("arabic-digit-header.af", "p af \u0663\n1 2\n"), "E301"),
+    Case("superscript-attack.af", _text("superscript-attack.af", "p af 3\n1 \u00b2\n"), "E302"),
+    Case("long-number.af", _text("long-number.af", "p af 3\n1 " + "9" * 5000 + "\n"), "E303"),
+    Case("nul.af", _text("nul.af", "p af 3\n1 2\x00\n"), "E010"),
+    Case("escape.apx", _text("escape.apx", "arg(a).\narg(" + CSI + ").\n"), "E010"),
+    Case("undeclared.apx", _text("undeclared.apx", "arg(a).\natt(a,b).\n"), "E303"),
+    Case("fifo.af", _fifo("fifo.af"), "E001", located=False),
+    Case("dev-zero.af", _link("dev-zero.af", "/dev/zero"), "E001", located=False),
+]
+
+
+def write_frameworks(folder: Path) -> list[Case]:
+    """Write every framework case under ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for case in FRAMEWORKS:
+        case.make(folder)
+    return FRAMEWORKS
+
+
 def _json_duplicate(folder: Path) -> None:
     import json
 

@@ -57,16 +57,25 @@ DRIVER = textwrap.dedent(
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+SOLVE = {
+    problem: ["solve", "-p", problem, "-f", "{path}", *(["-a", "1"] if problem[:2] in ("DC", "DS") else [])]
+    for problem in ("SE-GR", "DC-CO", "DS-PR", "SE-ST")
+}
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     out = tmp_path_factory.mktemp("out")
-    cases = hostile.write(folder)
     runs = []
-    for case in cases:
+    for case in hostile.write(folder):
         path = str(hostile.path_of(folder, case))
         for command, argv in COMMANDS.items():
             runs.append([f"{case.name} {command}", [a.format(path=path, out=out) for a in argv]])
+    for case in hostile.write_frameworks(folder / "frameworks"):
+        path = str(folder / "frameworks" / case.name)
+        for command, argv in SOLVE.items():
+            runs.append([f"{case.name} {command}", [a.format(path=path) for a in argv]])
     progress = out / "progress"
     try:
         proc = subprocess.run(
@@ -80,6 +89,21 @@ def outcomes(tmp_path_factory):
         pytest.fail(f"argmap hung on: {progress.read_text().splitlines()[-1]}")
     assert proc.returncode == 0, f"died on {progress.read_text().splitlines()[-1]}: {proc.stderr[-2000:]}"
     return {r["label"]: r for r in json.loads(proc.stdout)}
+
+
+def _check(run: dict, case: hostile.Case) -> None:
+    output = run["stdout"] + run["stderr"]
+    assert run["code"] == 1, output
+    assert "Traceback" not in output
+    assert RAW.search(output) is None, repr(output)
+    where = r":\d+:\d+" if case.located else r"(?::\d+:\d+)?"
+    assert re.search(rf"^\S*{re.escape(case.name)}{where}: error\[{case.code}\]", output, re.M), output
+
+
+@pytest.mark.parametrize("case", hostile.FRAMEWORKS, ids=lambda c: c.name)
+@pytest.mark.parametrize("command", sorted(SOLVE))
+def test_hostile_framework_gives_a_located_error(outcomes, case, command):
+    _check(outcomes[f"{case.name} {command}"], case)
 
 
 @pytest.mark.parametrize("case", hostile.SCENARIOS, ids=lambda c: c.name)
