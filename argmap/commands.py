@@ -189,21 +189,32 @@ def coverage(args: argparse.Namespace) -> int:
 
 def results(args: argparse.Namespace) -> int:
     from argmap.classroom import summary as render
-    from argmap.classroom.results import default_folder, read_folder
+    from argmap.classroom.results import default_folder, read_folder, reads
+    from argmap.diagnostics import summary as counted
     from argmap.files import write_atomic
+    from argmap.textsafe import visible
 
     folder: Path = args.folder or default_folder()
     if not folder.is_dir():
         _err(f"{display_name(folder)} is not a folder")
         return EXIT_USAGE
-    summary = render.summarise(read_folder(folder))
+    output: Path | None = args.output
+    if output is not None and reads(folder, output):
+        _err(f"-o {display_name(output)} would write over a results file; give a name that does not end in .jsonl")
+        return EXIT_USAGE
+    found = read_folder(folder)
+    if found.problems:
+        print(render_text(found.problems), file=sys.stderr)
+    summary = render.summarise(found.records, found.problems)
     text = {"text": render.to_text, "csv": render.to_csv, "markdown": render.to_markdown}[args.format](summary)
-    if args.output:
-        write_atomic(args.output, text if text.endswith("\n") else text + "\n")
-        print(f"wrote {display_name(args.output)}")
+    if output is not None:
+        write_atomic(output, visible(text if text.endswith("\n") else text + "\n"))
+        print(f"wrote {display_name(output)}")
     else:
         print(text.rstrip("\n"))
-    return EXIT_OK
+    if found.problems:
+        print(counted(found.problems, found.files), file=sys.stderr)
+    return EXIT_INVALID if has_errors(found.problems) else EXIT_OK
 
 
 def handout(args: argparse.Namespace) -> int:
@@ -324,7 +335,7 @@ def open_(args: argparse.Namespace) -> int:
         _err(str(exc))
         return EXIT_USAGE
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK
 
 
 def exercise(args: argparse.Namespace) -> int:
@@ -343,7 +354,7 @@ def exercise(args: argparse.Namespace) -> int:
         _err(str(exc))
         return EXIT_USAGE
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK
 
 
 def roleplay(args: argparse.Namespace) -> int:
@@ -360,7 +371,7 @@ def roleplay(args: argparse.Namespace) -> int:
         _err(str(exc))
         return EXIT_USAGE
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -57,6 +57,8 @@ CODES: dict[str, str] = {
     "E301": "af-header",
     "E302": "af-syntax",
     "E303": "af-unknown-argument",
+    # Results files read by `argmap results` and `argmap exercise`.
+    "W401": "unreadable-answer",
     "W101": "unrelated-claim",
     "W102": "unaddressed-topic",
     "W103": "unordered-events",

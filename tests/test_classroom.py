@@ -157,31 +157,32 @@ def test_walkthrough_focus_must_name_one_thing(write):
 
 def test_results_file_saves_each_answer_and_resumes(tmp_path, debate):
     folder = tmp_path / "results"
-    rf = ResultsFile.open(folder, "Ana Lima", "c", "hash-1", "basics")
-    rf.add("who-build", "who-said-it", ("upton-mayor",), ("upton-mayor",), True)
-    on_disk = [json.loads(line) for line in rf.path.read_text().splitlines()]
+    with ResultsFile.open(folder, "Ana Lima", "c", "hash-1", "basics") as rf:
+        rf.add("who-build", "who-said-it", ("upton-mayor",), ("upton-mayor",), True)
+        on_disk = [json.loads(line) for line in rf.path.read_text().splitlines()]
     assert on_disk[0]["exercise"] == "who-build" and on_disk[0]["correct"] is True
     assert on_disk[0]["scenario_sha256"] == "hash-1"
-    again = ResultsFile.open(folder, "Ana Lima", "c", "hash-1", "basics")
-    assert set(again.answered()) == {"who-build"}
-    newer = ResultsFile.open(folder, "Ana Lima", "c", "hash-2", "basics")
-    assert newer.answered() == {} and len(newer.older) == 1
+    with ResultsFile.open(folder, "Ana Lima", "c", "hash-1", "basics") as again:
+        assert set(again.answered()) == {"who-build"}
+    with ResultsFile.open(folder, "Ana Lima", "c", "hash-2", "basics") as newer:
+        assert newer.answered() == {} and len(newer.older) == 1
 
 
 def test_a_damaged_line_is_skipped_not_fatal(tmp_path):
-    rf = ResultsFile.open(tmp_path, "Bo", "c", "h", "s")
-    rf.add("e1", "who-said-it", ("a",), ("a",), True)
+    with ResultsFile.open(tmp_path, "Bo", "c", "h", "s") as rf:
+        rf.add("e1", "who-said-it", ("a",), ("a",), True)
     with rf.path.open("a", encoding="utf-8") as handle:
         handle.write('{"student": "Bo", "exerc')
-    assert len(ResultsFile.open(tmp_path, "Bo", "c", "h", "s").records) == 1
+    with ResultsFile.open(tmp_path, "Bo", "c", "h", "s") as again:
+        assert len(again.records) == 1 and len(again.unreadable) == 1
 
 
 def test_class_summary_per_student_exercise_kind_and_most_missed(tmp_path):
     for student, right in (("Ana", True), ("Bo", False), ("Cy", False)):
-        rf = ResultsFile.open(tmp_path, student, "c", "h", "basics")
-        rf.add("rebut", "find-the-rebuttal", ("x",), ("x" if right else "y",), right)
-        rf.add("who", "who-said-it", ("p",), ("p",), True)
-    summary = summarise(read_folder(tmp_path))
+        with ResultsFile.open(tmp_path, student, "c", "h", "basics") as rf:
+            rf.add("rebut", "find-the-rebuttal", ("x",), ("x" if right else "y",), right)
+            rf.add("who", "who-said-it", ("p",), ("p",), True)
+    summary = summarise(read_folder(tmp_path).records)
     assert [(t.name, t.answered, t.correct) for t in summary.students] == [("Ana", 2, 2), ("Bo", 2, 1), ("Cy", 2, 1)]
     assert summary.most_missed[0].name == "rebut" and summary.most_missed[0].correct == 1
     assert "rebut" in to_text(summary)
@@ -224,8 +225,8 @@ def test_results_and_handout_commands(tmp_path, write):
     import sys
 
     for student in ("Ana", "Bo"):
-        rf = ResultsFile.open(tmp_path / "res", student, "c", "h", "basics")
-        rf.add("who-build", "who-said-it", ("upton-mayor",), ("upton-mayor",), student == "Ana")
+        with ResultsFile.open(tmp_path / "res", student, "c", "h", "basics") as rf:
+            rf.add("who-build", "who-said-it", ("upton-mayor",), ("upton-mayor",), student == "Ana")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -2,7 +2,8 @@
 way through them, as one immutable value replaced by every answer.
 
 The order is the author's, or a shuffle seeded by the student's name and the set, so that a
-student who comes back finds the questions in the same order. A session starts at the first
+student who comes back finds the questions in the same order (and students with different
+names, in any script, mostly different orders). A session starts at the first
 question not yet answered for this version of the scenario; the answers themselves are kept by
 the results file (``results.ResultsFile``), saved as each one is given.
 """
@@ -14,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from argmap.classroom.filenames import normal, old_slug
 from argmap.classroom.questions import Graded, Labeller, Question, derive, grade
-from argmap.classroom.results import slug
 from argmap.engine.debate import Debate
 from argmap.model import Exercise
 
@@ -57,8 +58,16 @@ def ordered(exercises: Sequence[Exercise], *, student: str, set_name: str, shuff
     """The author's order, or a shuffle that is the same every time for a student and a set."""
     out = list(exercises)
     if shuffle:
-        random.Random(f"{slug(student)}\n{set_name}").shuffle(out)
+        random.Random(f"{shuffle_name(student)}\n{set_name}").shuffle(out)
     return out
+
+
+def shuffle_name(student: str) -> str:
+    """The name a shuffle is seeded by: for an ASCII name, its slug as argmap has always used
+    (so the order stays what it was), else the whole name (a slug of ASCII letters would give
+    every Cyrillic or Greek name one order)."""
+    name = normal(student)
+    return old_slug(name) if name.isascii() else name
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
 """A class summary of results files: per student, per exercise, per kind, most missed.
 
 Only each student's latest answer to each exercise counts, and answers to different versions of
-a scenario are summarised apart (a scenario's version is its SHA-256, shortened).
+a scenario are summarised apart (a scenario's version is its SHA-256, shortened). Names are
+shown on one line with every control character visible, and the lines and files that could not
+be read are counted.
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.classroom.results import Record
+from argmap.classroom.filenames import normal
+from argmap.classroom.records import Record
+from argmap.diagnostics import Diagnostic
+from argmap.textsafe import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,36 +38,65 @@ class Summary:
     exercises: tuple[Tally, ...]
     kinds: tuple[Tally, ...]
     most_missed: tuple[Tally, ...]
+    lines_not_read: int = 0
+    files_not_read: int = 0
 
 
 def _latest(records: list[Record]) -> list[Record]:
     latest: dict[tuple[str, str, str, str], Record] = {}
     for r in sorted(records, key=lambda r: r.at):
-        latest[(r.student, r.scenario_sha256, r.set, r.exercise)] = r
+        latest[(normal(r.student), r.scenario_sha256, r.set, r.exercise)] = r
     return list(latest.values())
+
+
+def _shown(name: str) -> str:
+    """A name on one line, its control characters visible (one character for one)."""
+    return visible(name.translate({0x09: 0x2409, 0x0A: 0x240A}))
 
 
 def _tally(groups: dict[str, list[Record]]) -> tuple[Tally, ...]:
     return tuple(Tally(name, len(rs), sum(r.correct for r in rs)) for name, rs in sorted(groups.items()))
 
 
-def summarise(records: list[Record]) -> Summary:
+def summarise(records: list[Record], problems: Sequence[Diagnostic] = ()) -> Summary:
+    """The class summary of ``records``; ``problems`` are the lines (warnings) and files
+    (errors) that could not be read, counted."""
     latest = _latest(records)
     by_student: dict[str, list[Record]] = defaultdict(list)
     by_exercise: dict[str, list[Record]] = defaultdict(list)
     by_kind: dict[str, list[Record]] = defaultdict(list)
-    versions = sorted({f"{r.scenario} @ {r.scenario_sha256[:12]}" for r in latest})
+    versions = sorted({_shown(f"{r.scenario} @ {r.scenario_sha256[:12]}") for r in latest})
     several = len(versions) > 1
     for r in latest:
         version = f" @ {r.scenario_sha256[:12]}" if several else ""
-        by_student[r.student].append(r)
-        by_exercise[f"{r.exercise}{version}"].append(r)
-        by_kind[r.kind].append(r)
+        by_student[_shown(normal(r.student))].append(r)
+        by_exercise[_shown(f"{r.exercise}{version}")].append(r)
+        by_kind[_shown(r.kind)].append(r)
     exercises = _tally(by_exercise)
     missed = sorted(
         (t for t in exercises if t.correct < t.answered), key=lambda t: (-(t.answered - t.correct), t.percent, t.name)
     )
-    return Summary(tuple(versions), _tally(by_student), exercises, _tally(by_kind), tuple(missed[:10]))
+    lines = sum(d.severity == "warning" for d in problems)
+    return Summary(
+        tuple(versions),
+        _tally(by_student),
+        exercises,
+        _tally(by_kind),
+        tuple(missed[:10]),
+        lines,
+        len(problems) - lines,
+    )
+
+
+def _not_read(summary: Summary) -> str | None:
+    parts = []
+    if summary.lines_not_read:
+        n = summary.lines_not_read
+        parts.append(f"{n} line{'s' if n > 1 else ''} (kept in {'their files' if n > 1 else 'its file'})")
+    if summary.files_not_read:
+        n = summary.files_not_read
+        parts.append(f"{n} file{'s' if n > 1 else ''}")
+    return "Not read, so not counted: " + " and ".join(parts) + " (see the messages)" if parts else None
 
 
 def _sections(summary: Summary) -> list[tuple[str, str, tuple[Tally, ...]]]:
@@ -74,9 +109,10 @@ def _sections(summary: Summary) -> list[tuple[str, str, tuple[Tally, ...]]]:
 
 
 def to_text(summary: Summary) -> str:
+    not_read = _not_read(summary)
     if not summary.students:
-        return "no answers found"
-    lines = ["Scenario versions: " + "; ".join(summary.versions)]
+        return "\n".join(["no answers found", *([not_read] if not_read else [])])
+    lines = ["Scenario versions: " + "; ".join(summary.versions), *([not_read] if not_read else [])]
     for title, column, rows in _sections(summary):
         lines += ["", title]
         width = max([len(column), *(len(t.name) for t in rows)])
@@ -93,6 +129,9 @@ def _cell(text: str) -> str:
 
 def to_markdown(summary: Summary) -> str:
     out = ["# Class results", "", "Scenario versions: " + "; ".join(summary.versions or ("none",))]
+    not_read = _not_read(summary)
+    if not_read:
+        out += ["", not_read]
     for title, column, rows in _sections(summary):
         out += ["", f"## {title}", "", f"| {column} | answered | correct | score |", "| --- | ---: | ---: | ---: |"]
         out += [f"| {_cell(t.name)} | {t.answered} | {t.correct} | {t.percent}% |" for t in rows]

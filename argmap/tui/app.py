@@ -141,7 +141,7 @@ class ArgmapApp(App[None]):
         if mode.kind == "walkthrough":
             self.start_walkthrough(mode.name)
         elif mode.kind == "exercises":
-            self.start_exercises(mode.setup)
+            self.start_exercises(mode.setup, from_command_line=True)
         elif mode.kind == "roleplay":
             self.start_roleplay(mode.name)
 
@@ -262,16 +262,21 @@ class ArgmapApp(App[None]):
         state = home.state.at_step(tour.debate_step(self.debate))
         home.adopt(state.select(focus_claim(self.debate, tour.step.focus) or state.selected))
 
-    def start_exercises(self, setup: ExerciseSetup | None = None) -> None:
-        """Start or resume an exercise set; ask the student's name and the set when not given."""
+    def start_exercises(self, setup: ExerciseSetup | None = None, *, from_command_line: bool = False) -> None:
+        """Start or resume an exercise set; ask the student's name and the set when not given.
+
+        When the results file cannot be used (another session has it open, it cannot be read,
+        it is another student's), the set does not start: the app says why, or, for a name and
+        a set given on the command line, exits with the reason and ``EXIT_USAGE``."""
         from argmap.classroom.questions import Question
-        from argmap.classroom.results import ResultsFile, default_folder
+        from argmap.classroom.results import ResultsFile, ResultsUnavailable, default_folder
         from argmap.classroom.session import ExerciseSetup, Session, exercise_sets, ordered, questions
         from argmap.classroom.validate import engine_labeller
         from argmap.tui.screens.exercise import ExerciseScreen
         from argmap.tui.screens.pick import NameScreen
 
-        setup = setup or self.exercise_setup or ExerciseSetup(default_folder())
+        start = self.start_mode.setup if self.start_mode is not None else None
+        setup = setup or self.exercise_setup or start or ExerciseSetup(default_folder())
         sets = exercise_sets(self.debate)
         if not sets:
             self.notify("This scenario has no exercises.", timeout=3)
@@ -291,12 +296,32 @@ class ArgmapApp(App[None]):
             ]
             self._pick("Exercise sets", rows, lambda name: self.start_exercises(replace(setup, set_name=name)))
             return
-        self.exercise_setup = setup
         student, set_name = str(setup.student), setup.set_name
+        # The file of a set being done now is let go first: coming back to it is no second session.
+        for screen in self.screen_stack:
+            if isinstance(screen, ExerciseScreen) and screen.results.unsaved:
+                self.notify("Some answers of this set are not saved yet: leave it first (Esc).", severity="error")
+                return
+        for screen in self.screen_stack:
+            if isinstance(screen, ExerciseScreen):
+                screen.results.close()
+        try:
+            results = ResultsFile.open(setup.folder, student, self.scenario_name, self.sha256, set_name)
+        except ResultsUnavailable as exc:
+            if from_command_line:
+                from argmap.cli import EXIT_USAGE
+
+                # After the first paint: exiting while the first screen mounts would break it.
+                self.call_after_refresh(self.exit, None, EXIT_USAGE, f"argmap: error: {exc}")
+            else:
+                self.exercise_setup = replace(setup, student=None)  # asked again next time
+                self._to_home()
+                self.notify(str(exc), title="Exercises not started", severity="error", timeout=12, markup=False)
+            return
+        self.exercise_setup = setup
         exercises = ordered(sets[set_name], student=student, set_name=set_name, shuffle=setup.shuffle)
         asked: tuple[Question, ...]
         asked, skipped = questions(self.debate, exercises, engine_labeller())
-        results = ResultsFile.open(setup.folder, student, self.scenario_name, self.sha256, set_name)
         answered = {exercise: record.correct for exercise, record in results.answered().items()}
         self._to_home()
         self.push_screen(ExerciseScreen(Session.start(asked, skipped, answered), results, set_name))

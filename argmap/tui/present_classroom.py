@@ -228,8 +228,9 @@ def question_rows(session: Session) -> list[Row]:
     return rows
 
 
-def score_rows(session: Session, saved_to: str) -> list[Row]:
-    """The end of a set: the score, each question right or wrong, what was skipped."""
+def score_rows(session: Session, saved_to: str, unsaved: int = 0) -> list[Row]:
+    """The end of a set: the score, each question right or wrong, what was skipped, and where
+    the answers are saved (or how many could not be)."""
     total = len(session.questions)
     answered = session.answered
     rows = [
@@ -249,10 +250,22 @@ def score_rows(session: Session, saved_to: str) -> list[Row]:
     rows += skipped_rows(session.skipped)
     rows += [
         _blank("saved"),
-        Row(("saved", saved_to), (("Answers saved to ", "dim"), (visible(saved_to), "")), indent=2),
+        Row(("saved", saved_to, unsaved), _saved(saved_to, unsaved), indent=2),
         Row(("keys", 1), (("Esc returns to the map; q quits.", "dim"),)),
     ]
     return rows
+
+
+def _saved(saved_to: str, unsaved: int) -> tuple[Piece, ...]:
+    saved_to = visible(saved_to)
+    if not unsaved:
+        return (("Answers saved to ", "dim"), (saved_to, ""))
+    answers = "answer" if unsaved == 1 else "answers"
+    return (
+        (f"{unsaved} {answers} could not be saved to ", "against"),
+        (saved_to, ""),
+        (": they are kept while this screen is open; Esc tries again.", "dim"),
+    )
 
 
 def skipped_rows(skipped: tuple[Skipped, ...]) -> list[Row]:

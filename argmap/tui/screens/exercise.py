@@ -1,5 +1,7 @@
 """Exercises: one question at a time, answered by keys, with feedback quoting the sources and
-a score at the end. Each answer is saved to the student's results file as it is given."""
+a score at the end. Each answer is saved to the student's results file as it is given; an
+answer that could not be saved is said so, kept, and saved with the next one. The screen holds
+the results file open (locked) until it closes."""
 
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ class ExerciseScreen(Screen[None]):
         self.session = session
         self.results = results
         self.set_name = set_name
+        self._leave_unsaved = False
+        """Escape was pressed once with answers unsaved: a second press leaves without them."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="exercise-title", classes="screen-title", markup=False)
@@ -62,6 +66,22 @@ class ExerciseScreen(Screen[None]):
         if session.skipped:
             n = len(session.skipped)
             self.notify(f"{n} exercise{'s' if n > 1 else ''} skipped: see the list at the end.", timeout=4)
+        if self.results.unreadable:
+            n = len(self.results.unreadable)
+            self.notify(
+                f"{n} line{'s' if n > 1 else ''} of your results file could not be read: "
+                f"{'they are' if n > 1 else 'it is'} kept as {'they are' if n > 1 else 'it is'}.",
+                severity="warning",
+                timeout=6,
+            )
+
+    def on_unmount(self) -> None:
+        if self.results.unsaved:  # quitting the app: one last try
+            try:
+                self.results.save()
+            except OSError:
+                pass
+        self.results.close()
 
     # --- showing --------------------------------------------------------------------------
 
@@ -81,6 +101,8 @@ class ExerciseScreen(Screen[None]):
         ]
         if s.skipped:
             parts += [("  ·  ", "$text-muted"), (f"{len(s.skipped)} skipped", "$text-warning")]
+        if self.results.unsaved:
+            parts += [("  ·  ", "$text-muted"), (f"{self.results.unsaved} not saved", "$text-error bold")]
         return Content.assemble(*parts)
 
     def _show(self) -> None:
@@ -88,7 +110,7 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#exercise-title", Static).update(self._title())
         lines = self.query_one("#exercise", LineList)
         if s.finished:
-            lines.set_rows(score_rows(s, display_name(self.results.path)), keep=None)
+            lines.set_rows(score_rows(s, display_name(self.results.path), self.results.unsaved), keep=None)
             lines.scroll_to(y=0, animate=False, immediate=True)
         else:
             picked = ("choice", s.picks[-1]) if s.picks else None
@@ -119,15 +141,32 @@ class ExerciseScreen(Screen[None]):
     # --- answering ------------------------------------------------------------------------
 
     def apply(self, session: Session) -> None:
-        """Adopt a new session; an answer just graded is saved at once."""
+        """Adopt a new session; an answer just graded is saved at once, with any left unsaved."""
         old, self.session = self.session, session
         if old.graded is None and session.graded is not None and old.current is not None:
             question, graded = old.current, session.graded
+            before, self._leave_unsaved = self.results.unsaved, False
             try:
                 self.results.add(question.exercise, question.kind, graded.answer, graded.expected, graded.correct)
             except OSError as exc:
-                self.notify(f"The answer could not be saved: {exc}", severity="error", timeout=8, markup=False)
+                self._not_saved(exc)
+            else:
+                if before:
+                    self.notify(f"Saved now, with the {before} not saved before.", timeout=4)
         self._show()
+
+    def _not_saved(self, exc: OSError) -> None:
+        n = self.results.unsaved
+        reason = exc.strerror or str(exc)
+        self.notify(
+            f"Not saved to {display_name(self.results.path)}: {reason}. "
+            f"{'This answer is' if n == 1 else f'{n} answers are'} kept here: saving is tried again "
+            "with your next answer, and when you leave.",
+            title="Answer not saved",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
 
     def action_choose(self, index: int) -> None:
         question = self.session.current
@@ -149,4 +188,21 @@ class ExerciseScreen(Screen[None]):
             self.apply(self.session.pick(str(target[1])))
 
     def action_leave(self) -> None:
+        """Leave; with answers unsaved, try once more, and leave without them only when asked twice."""
+        if self.results.unsaved and not self._leave_unsaved:
+            try:
+                self.results.save()
+            except OSError as exc:
+                self._leave_unsaved = True
+                n = self.results.unsaved
+                self.notify(
+                    f"{n} answer{'s' if n > 1 else ''} could not be saved to {display_name(self.results.path)}: "
+                    f"{exc.strerror or exc}. Press Esc again to leave without {'them' if n > 1 else 'it'}.",
+                    title="Answers not saved",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
+                self._show()
+                return
         self.dismiss(None)
