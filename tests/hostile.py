@@ -153,6 +153,74 @@ def write_frameworks(folder: Path) -> list[Case]:
     return FRAMEWORKS
 
 
+def _record(**changes: object) -> str:
+    import json
+
+    data: dict[str, object] = {
+        "student": "Ana",
+        "scenario": "s",
+        "scenario_sha256": "0" * 64,
+        "set": "all",
+        "exercise": "e1",
+        "kind": "stance",
+        "answer": ["for"],
+        "expected": ["for"],
+        "correct": True,
+        "at": "2026-01-01T00:00:00Z",
+        "v": 1,
+    }
+    data.update(changes)
+    return json.dumps(data)
+
+
+def _results(name: str, *lines: str | bytes) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        sub = folder / name
+        sub.mkdir()
+        body = b"".join((line if isinstance(line, bytes) else line.encode()) + b"\n" for line in lines)
+        (sub / "ana--s--all--000000000000.jsonl").write_bytes(_record().encode() + b"\n" + body)
+
+    return make
+
+
+def _results_with(name: str, make_entry: Callable[[Path], None]) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        sub = folder / name
+        sub.mkdir()
+        (sub / "ana--s--all--000000000000.jsonl").write_text(_record() + "\n", encoding="utf-8")
+        make_entry(sub)
+
+    return make
+
+
+RESULTS: list[Case] = [
+    Case("truncated-line", _results("truncated-line", _record()[:40]), "W401"),
+    Case("teachers-note", _results("teachers-note", "checked by the teacher: fine"), "W401"),
+    Case("correct-as-text", _results("correct-as-text", _record(correct="false")), "W401"),
+    Case("huge-version", _results("huge-version", _record().replace('"v": 1', '"v": 1e999')), "W401"),
+    Case("deep-line", _results("deep-line", "[" * 100000 + "]" * 100000), "W401"),
+    Case("not-utf8-line", _results("not-utf8-line", b'{"student": "\xff"}'), "W401"),
+    Case(
+        "raw-escape-line", _results("raw-escape-line", _record(student="Ana" + CSI).replace("\\u001b", "\x1b")), "W401"
+    ),
+    Case("fifo-results", _results_with("fifo-results", lambda sub: os.mkfifo(sub / "b.jsonl")), "E001", located=False),
+    Case(
+        "dev-zero-results",
+        _results_with("dev-zero-results", lambda sub: (sub / "z.jsonl").symlink_to("/dev/zero")),
+        "E001",
+        located=False,
+    ),
+]
+
+
+def write_results(folder: Path) -> list[Case]:
+    """Write every results-folder case under ``folder``, one folder a case."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for case in RESULTS:
+        case.make(folder)
+    return RESULTS
+
+
 def _json_duplicate(folder: Path) -> None:
     import json
 

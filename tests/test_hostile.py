@@ -63,6 +63,9 @@ SOLVE = {
 }
 
 
+RESULTS_FORMATS = ("text", "csv", "markdown")
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
@@ -72,6 +75,10 @@ def outcomes(tmp_path_factory):
         path = str(hostile.path_of(folder, case))
         for command, argv in COMMANDS.items():
             runs.append([f"{case.name} {command}", [a.format(path=path, out=out) for a in argv]])
+    for case in hostile.write_results(folder / "results"):
+        path = str(folder / "results" / case.name)
+        for fmt in RESULTS_FORMATS:
+            runs.append([f"{case.name} results-{fmt}", ["results", path, "--format", fmt]])
     for case in hostile.write_frameworks(folder / "frameworks"):
         path = str(folder / "frameworks" / case.name)
         for command, argv in SOLVE.items():
@@ -98,6 +105,22 @@ def _check(run: dict, case: hostile.Case) -> None:
     assert RAW.search(output) is None, repr(output)
     where = r":\d+:\d+" if case.located else r"(?::\d+:\d+)?"
     assert re.search(rf"^\S*{re.escape(case.name)}{where}: error\[{case.code}\]", output, re.M), output
+
+
+@pytest.mark.parametrize("case", hostile.RESULTS, ids=lambda c: c.name)
+@pytest.mark.parametrize("fmt", RESULTS_FORMATS)
+def test_hostile_results_folder_is_reported_and_kept(outcomes, tmp_path, case, fmt):
+    run = outcomes[f"{case.name} results-{fmt}"]
+    output = run["stdout"] + run["stderr"]
+    assert "Traceback" not in output
+    assert RAW.search(output) is None, repr(output)
+    # An unreadable line is a counted warning; a file that cannot be read at all is an error.
+    assert run["code"] == (0 if case.code.startswith("W") else 1), output
+    where = r":\d+(?::\d+)?" if case.located else r"(?::\d+:\d+)?"
+    severity = "warning" if case.code.startswith("W") else "error"
+    assert re.search(rf"\.jsonl{where}: {severity}\[{case.code}\]", output), output
+    # The valid answer beside the bad line still counts.
+    assert "Ana" in run["stdout"], output
 
 
 @pytest.mark.parametrize("case", hostile.FRAMEWORKS, ids=lambda c: c.name)
