@@ -96,6 +96,8 @@ def _from_pydantic(err: Any, path: Path) -> Diagnostic:
         return Diagnostic("E203", f"missing key '{path[-1]}'", path=path[:-1])
     if kind == "extra_forbidden":
         return Diagnostic("E202", f"unknown key '{path[-1]}'", path=path)
+    if kind == "int_type":  # a whole number written as 2.0, say: the schema's "integer" allows it
+        return Diagnostic("E201", f"expected integer, found {type_name(err.get('input'))}", path=path)
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return Diagnostic("E201", msg[0].lower() + msg[1:], path=path)
     if kind == "value_error":
