@@ -20,8 +20,11 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"argmap: error: {message}", file=sys.stderr)
+        try:
+            self.print_usage(sys.stderr)
+            print(f"argmap: error: {message}", file=sys.stderr)
+        except OSError:  # stderr full or closed: the exit code still says what happened
+            pass
         raise SystemExit(EXIT_USAGE)
 
 
@@ -162,6 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Everything the commands print passes the output gate: text from files never reaches the
     # terminal as control sequences.
     out, err = sys.stdout, sys.stderr
+    if err is None:  # started with stderr closed: messages go nowhere, exit codes still tell
+        err = open(os.devnull, "w")
+    if out is None:
+        print("argmap: error: standard output is closed", file=err)
+        return EXIT_INVALID
     for stream in (out, err):
         # A path of bytes that are not UTF-8 is shown escaped, never a crash.
         reconfigure = getattr(stream, "reconfigure", None)

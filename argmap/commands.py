@@ -7,10 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _search_path
 from argmap.diagnostics import Diagnostic, has_errors, render_json, render_text, summary
 from argmap.files import exists, is_folder, shown
+
+if TYPE_CHECKING:
+    from argmap.tui.app import ArgmapApp
+
 from argmap.loading import Loaded, display_name, load_scenario
 
 
@@ -191,8 +196,7 @@ def results(args: argparse.Namespace) -> int:
     from argmap.classroom import summary as render
     from argmap.classroom.results import default_folder, read_folder, reads
     from argmap.diagnostics import summary as counted
-    from argmap.files import write_atomic
-    from argmap.textsafe import visible
+    from argmap.files import OutputRefused, check_output, write_output
 
     folder: Path = args.folder or default_folder()
     if not folder.is_dir():
@@ -203,18 +207,36 @@ def results(args: argparse.Namespace) -> int:
         _err(f"-o {display_name(output)} would write over a results file; give a name that does not end in .jsonl")
         return EXIT_USAGE
     found = read_folder(folder)
+    inputs = [folder / f for f in _listing(folder)]
+    if output is not None:
+        try:
+            check_output(output, inputs)
+        except OutputRefused as refused:
+            _err(str(refused))
+            return EXIT_USAGE if refused.usage else EXIT_INVALID
     if found.problems:
         print(render_text(found.problems), file=sys.stderr)
     summary = render.summarise(found.records, found.problems)
     text = {"text": render.to_text, "csv": render.to_csv, "markdown": render.to_markdown}[args.format](summary)
     if output is not None:
-        write_atomic(output, visible(text if text.endswith("\n") else text + "\n"))
+        try:
+            write_output(output, text if text.endswith("\n") else text + "\n", inputs)
+        except OutputRefused as refused:
+            _err(str(refused))
+            return EXIT_USAGE if refused.usage else EXIT_INVALID
         print(f"wrote {display_name(output)}")
     else:
         print(text.rstrip("\n"))
     if found.problems:
         print(counted(found.problems, found.files), file=sys.stderr)
     return EXIT_INVALID if has_errors(found.problems) else EXIT_OK
+
+
+def _listing(folder: Path) -> list[str]:
+    try:
+        return sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return []
 
 
 def handout(args: argparse.Namespace) -> int:
@@ -334,8 +356,7 @@ def open_(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    app.run()
-    return app.return_code or EXIT_OK
+    return _finish(app)
 
 
 def exercise(args: argparse.Namespace) -> int:
@@ -353,7 +374,18 @@ def exercise(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    return _finish(app)
+
+
+def _finish(app: ArgmapApp) -> int:
+    """Run the app; answers it could not save when closing are printed, never lost silently."""
     app.run()
+    if app.unsaved_answers:
+        for name, reason, lines in app.unsaved_answers:
+            _err(f"{len(lines)} answer(s) could not be saved to {name}: {reason}; here they are, one a line:")
+            for line in lines:
+                print(line, file=sys.stderr)
+        return EXIT_INVALID
     return app.return_code or EXIT_OK
 
 
@@ -370,8 +402,7 @@ def roleplay(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    app.run()
-    return app.return_code or EXIT_OK
+    return _finish(app)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

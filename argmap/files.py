@@ -59,6 +59,9 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
     for source in inputs:
         if _same(path, source):
             raise OutputRefused(f"{name} is one of this command's inputs; write the output elsewhere", usage=True)
+    kind = _not_regular(path)
+    if kind:
+        raise OutputRefused(f"{name} is {kind}, not a file argmap may replace; give another name", usage=True)
     suffix = path.suffix.lower()
     if suffix == RESULTS_SUFFIX:
         raise OutputRefused(
@@ -190,6 +193,24 @@ def exists(path: Path) -> bool:
         return False
 
 
+def _not_regular(path: Path) -> str | None:
+    """What stands at ``path`` when it is something other than a regular file or nothing: a
+    device, a pipe, a socket, or a link (replacing a link would cut it, not write through it)."""
+    try:
+        info = path.lstat()
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return "a symbolic link"
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        return None
+    if stat.S_ISFIFO(info.st_mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        return "a device"
+    return "a special file"
+
+
 def is_folder(path: Path) -> bool:
     """Whether ``path`` is a folder; False for a path the system cannot look up."""
     try:
@@ -204,5 +225,5 @@ def _same(a: Path, b: Path) -> bool:
         if a.resolve() == b.resolve():
             return True
         return a.exists() and b.exists() and os.path.samefile(a, b)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):
         return False

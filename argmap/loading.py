@@ -57,7 +57,7 @@ def display_name(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder, a link loop, a bad name
         return str(path)
 
 

@@ -43,7 +43,11 @@ def source_roots(scenario_file: Path, extra: tuple[Path, ...] = ()) -> list[Path
     The scenario's own folder, then the search path (``--source-path`` and
     ``ARGMAP_SOURCE_PATH``), then the ``seeds/`` folder of the project or installation.
     """
-    roots = [scenario_file.resolve().parent, *extra]
+    try:
+        home = scenario_file.resolve().parent
+    except (OSError, ValueError, RuntimeError):  # a link loop: the file itself cannot be read either
+        home = scenario_file.absolute().parent
+    roots = [home, *extra]
     env = os.environ.get(SEARCH_PATH_ENV, "")
     roots += [Path(p) for p in env.split(os.pathsep) if p]
     roots.append(seeds_dir())

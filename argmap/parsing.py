@@ -50,12 +50,20 @@ _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 MAX_NUMBER = 100
 """Longest plain number accepted, in characters."""
 
-# A tag, anchor, alias or key indicator can only begin a token: after a space, a line start or
+# A tag, anchor or alias can only begin a token: after a space, a line start or
 # an indicator.
 _BEFORE_TOKEN = frozenset(" \t\n[]{},:?-")
 # Nested compact collections on one line ("- - - x"), the only way to nest without indenting.
 _CHAIN = re.compile(r"\n[ ]*[-?:][ ]+[-?:][ ]+[-?:][ ]")
-_UNDERSCORED = re.compile(r"[0-9]_")
+# Numbers the fast parser reads and YAML 1.2's core schema does not: digit separators, binary,
+# upper-case or signed radix prefixes.
+_UNDERSCORED = re.compile(r"[0-9.xXoObBeE]_|_[0-9.]")
+_RADIX = re.compile(r"0[xXoObB]")
+_BEFORE_NUMBER = frozenset(" \t\n[]{},:?-+")
+_FLOW_EMPTY = re.compile(r":[,}\]]")
+# A block scalar indicator must end its line (after an indentation or chomping indicator and
+# perhaps a comment); anywhere else '|' or '>' starting a token is read differently.
+_SCALAR_INDICATOR = re.compile(r"(?:^|[ \t\[{,])[|>](?![1-9+-]{0,2}[ \t]*(?:#[^\n]*)?(?:\n|$))", re.M)
 _DIGITS = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 # Escapes other than these may stand for any character, control characters included.
 _RISKY_ESCAPE = re.compile(r'\\[^"\\/nt ]')
@@ -115,8 +123,6 @@ def needs_care(text: str, filename: str) -> str | None:
         return "a document that does not open with a key"
     if _token_start(text, "!&*"):
         return "a tag, an anchor or an alias"
-    if _token_start(text, "?:"):
-        return "an explicit or empty key"
     if text.startswith("%") or "\n%" in text:
         return "a directive"
     if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
@@ -130,6 +136,12 @@ def needs_care(text: str, filename: str) -> str | None:
         return "Unicode line separators, which the two parsers read differently"
     if b"0" * (MAX_NUMBER + 1) in text.encode("utf-8", "surrogatepass").translate(_DIGITS):
         return "a number too long to be one"
+    if any(m.start() == 0 or text[m.start() - 1] in _BEFORE_NUMBER for m in _RADIX.finditer(text)):
+        return "a radix prefix, which the two parsers read differently"
+    if ("|" in text or ">" in text) and _SCALAR_INDICATOR.search(text):
+        return "'|' or '>' starting a value that is not a block scalar"
+    if _FLOW_EMPTY.search(text):
+        return "an empty value in a flow collection"
     if "_" in text and _UNDERSCORED.search(text):
         return "digits with underscores, which the two parsers read differently"
     return None

@@ -170,5 +170,5 @@ def _where_sources(scenario: Path, name: str) -> tuple[int, int]:
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or os.path.samefile(a, b)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):
         return False

@@ -39,6 +39,10 @@ _LETTERS = {
 }
 
 
+MAX_NAME = 200
+"""Longest student name accepted, in characters: a record must stay short enough to read back."""
+
+
 def normal(name: str) -> str:
     """A name as it is compared and stored: NFC, with runs of white space made one space."""
     return " ".join(unicodedata.normalize("NFC", name).split())

@@ -20,7 +20,7 @@ from argmap.diagnostics import Diagnostic
 
 RECORD_VERSION = 1
 MAX_VERSION = 2**31 - 1
-MAX_LINE_BYTES = 64 * 1024
+MAX_LINE_BYTES = 1024 * 1024
 """Longest line read as an answer; a real record is a few hundred bytes."""
 
 UNREADABLE = "W401"

@@ -176,6 +176,10 @@ class ResultsFile:
         self.save()
         return record
 
+    def unsaved_lines(self) -> list[str]:
+        """The answers not yet saved, as the lines the file would hold."""
+        return [r.to_json() for r in self._pending]
+
     def save(self) -> None:
         """Add the answers not yet saved to the file as it is on disk; ``OSError`` when that fails."""
         if not self._pending and not self._carried:

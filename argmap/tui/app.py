@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from argmap.classroom.filenames import MAX_NAME, normal
 from argmap.engine.debate import Debate
 from argmap.engine.state import DebateState
 from argmap.textsafe import visible
@@ -95,6 +96,8 @@ class ArgmapApp(App[None]):
         self.scenario_name = scenario_name
         self.sha256 = sha256
         self.title = debate.scenario.title
+        self.unsaved_answers: list[tuple[str, str, list[str]]] = []
+        """Answers that could not be saved when the app closed: (file, reason, lines)."""
         self.tours: dict[str, Tour] = {}
         """Walkthroughs left part-way, by name: coming back resumes them."""
         self.last_tour: str | None = None
@@ -444,6 +447,10 @@ def make_exercise_app(
         raise ValueError("this scenario has no exercises")
     if set_name is not None and set_name not in sets:
         raise ValueError(unknown_set(app.debate, set_name))
+    if student is not None and len(normal(student)) > MAX_NAME:
+        raise ValueError(f"a student's name has at most {MAX_NAME} characters")
+    if student is not None and not normal(student):
+        raise ValueError("give the student's name")
     shown_student = visible(student) if student is not None else None
     setup = ExerciseSetup(folder or default_folder(), shown_student, set_name, shuffle)
     app.start_mode = StartMode("exercises", set_name, setup)

@@ -36,6 +36,7 @@ class ExerciseScreen(Screen[None]):
         Binding("backspace", "undo", "Take back"),
         Binding("space", "next", "Next", key_display="space"),
         Binding("escape", "leave", "Leave"),
+        Binding("q", "quit_exercises", "Quit"),
     ]
 
     def __init__(self, session: Session, results: ResultsFile, set_name: str) -> None:
@@ -79,8 +80,14 @@ class ExerciseScreen(Screen[None]):
         if self.results.unsaved:  # quitting the app: one last try
             try:
                 self.results.save()
-            except OSError:
-                pass
+            except OSError as exc:
+                # The app is closing: hand the answers to the command line, which prints them
+                # (so they can be kept by hand) and exits non-zero.
+                lost = getattr(self.app, "unsaved_answers", None)
+                if isinstance(lost, list):
+                    lost.append(
+                        (display_name(self.results.path), str(exc.strerror or exc), self.results.unsaved_lines())
+                    )
         self.results.close()
 
     # --- showing --------------------------------------------------------------------------
@@ -187,22 +194,36 @@ class ExerciseScreen(Screen[None]):
         elif isinstance(target, tuple) and target[0] == "choice":
             self.apply(self.session.pick(str(target[1])))
 
+    def action_quit_exercises(self) -> None:
+        """Quit the app; with answers unsaved, the same care as leaving the set."""
+        if self._keep_unsaved("q", "quit"):
+            return
+        self.app.exit()
+
+    def _keep_unsaved(self, key: str, verb: str) -> bool:
+        """With answers unsaved, try once more; True when they still could not be saved and
+        this is the first time of asking (the key must be pressed again to go without them)."""
+        if not self.results.unsaved or self._leave_unsaved:
+            return False
+        try:
+            self.results.save()
+        except OSError as exc:
+            self._leave_unsaved = True
+            n = self.results.unsaved
+            self.notify(
+                f"{n} answer{'s' if n > 1 else ''} could not be saved to {display_name(self.results.path)}: "
+                f"{exc.strerror or exc}. Press {key} again to {verb} without {'them' if n > 1 else 'it'}.",
+                title="Answers not saved",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            self._show()
+            return True
+        return False
+
     def action_leave(self) -> None:
         """Leave; with answers unsaved, try once more, and leave without them only when asked twice."""
-        if self.results.unsaved and not self._leave_unsaved:
-            try:
-                self.results.save()
-            except OSError as exc:
-                self._leave_unsaved = True
-                n = self.results.unsaved
-                self.notify(
-                    f"{n} answer{'s' if n > 1 else ''} could not be saved to {display_name(self.results.path)}: "
-                    f"{exc.strerror or exc}. Press Esc again to leave without {'them' if n > 1 else 'it'}.",
-                    title="Answers not saved",
-                    severity="error",
-                    timeout=10,
-                    markup=False,
-                )
-                self._show()
-                return
+        if self._keep_unsaved("Esc", "leave"):
+            return
         self.dismiss(None)

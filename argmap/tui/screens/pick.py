@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from argmap.classroom.filenames import MAX_NAME
 from argmap.tui.rows import Row
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
@@ -61,7 +62,7 @@ class NameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.title_text, classes="panel-title", markup=False)
-            yield TextField(placeholder="your name", id="name")
+            yield TextField(placeholder="your name", id="name", max_length=MAX_NAME)
             yield Static(self.hint, classes="hint", markup=False)
 
     def on_mount(self) -> None:
