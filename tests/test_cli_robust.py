@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -392,3 +393,59 @@ def test_a_scenario_path_too_long_for_the_system_is_a_located_error(command, tmp
     result = argmap(command, LONG + ".yaml", cwd=tmp_path)
     clean(result, 1)
     assert "error[E001]: cannot read: File name too long" in result.stdout + result.stderr
+
+
+# --- outputs that are not plain files, link loops, closed streams ---------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "folder"])
+def test_results_and_handout_never_replace_a_pipe_a_link_or_a_folder(starter, kind):
+    folder = starter.parent
+    target = folder / "out.md"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "link":
+        (folder / "elsewhere.md").write_text("kept\n")
+        target.symlink_to("elsewhere.md")
+    else:
+        target.mkdir()
+    results = folder / "results"
+    results.mkdir()
+    for command in (["results", str(results), "-o", "out.md"], ["handout", "b.yaml", "-o", "out.md"]):
+        err = clean(argmap(*command, cwd=folder), 2)
+        assert "out.md is a" in err
+    if kind == "fifo":
+        assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    elif kind == "link":
+        assert target.is_symlink() and (folder / "elsewhere.md").read_text() == "kept\n"
+    else:
+        assert target.is_dir()
+
+
+def test_a_link_loop_is_a_located_error_in_every_command(tmp_path):
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    for command in (["validate"], ["export"], ["report"], ["coverage"], ["handout"], ["open"]):
+        result = argmap(*command, "a.yaml", cwd=tmp_path)
+        clean(result, 1)
+        said = result.stdout + result.stderr
+        assert "a.yaml: error[E001]: cannot read: Too many levels of symbolic links" in said
+
+
+def test_a_closed_stdout_or_a_full_stderr_ends_with_the_right_exit_code(starter):
+    closed = subprocess.run(
+        f"'{sys.executable}' -m argmap validate b.yaml >&-",
+        shell=True,
+        cwd=starter.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert closed.returncode == 1 and "standard output is closed" in closed.stderr
+    assert "Traceback" not in closed.stderr
+    full = subprocess.run(f"'{sys.executable}' -m argmap nosuch 2>/dev/full", shell=True, cwd=starter.parent)
+    assert full.returncode == 2
+
+
+def test_a_student_name_over_the_limit_is_a_usage_error(starter):
+    err = clean(argmap("exercise", "--student", "N" * 201, cwd=starter.parent), 2)  # the bundled scenario
+    assert "at most 200 characters" in err

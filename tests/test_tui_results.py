@@ -200,3 +200,22 @@ def test_the_exercise_command_will_not_start_on_a_fifo_and_leaves_it(tmp_path):
     said = " ".join(out.stderr.split())
     assert "cannot use the results file" in said and "is a named pipe (FIFO)" in said and "left untouched" in said
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+async def test_quitting_with_unsaved_answers_asks_again_and_hands_them_over(bridge, tmp_path, full_disk):
+    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        await answer_right(pilot, screen)
+        await pilot.press("q")  # one more try, and a warning: the app stays open
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert "Press q again to quit without it." in toasts(app)
+        await pilot.press("q")
+        await pilot.pause()
+    # Closed without a save: the answer goes to the command line, which prints it.
+    [(name, reason, lines)] = app.unsaved_answers
+    assert "No space left on device" in reason and name.endswith(".jsonl")
+    assert len(lines) == 1 and '"student": "Ana"' in lines[0]
