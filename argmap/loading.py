@@ -136,7 +136,8 @@ def _check(
         from argmap.checks import check
 
         diagnostics += check(scenario, sources, shape.raw_ids(data) if shape_problems else None)
-        if not has_errors(diagnostics):
+        if not has_errors(diagnostics) and (scenario.exercises or scenario.walkthroughs):
+            # Imported only when there is classroom material: it brings in the engine.
             from argmap.classroom.validate import check as check_classroom
 
             diagnostics += check_classroom(scenario, sources)

@@ -59,9 +59,7 @@ def _replacement(m: re.Match[str]) -> str:
     return "..."
 
 
-_DASHES = re.compile(r"--+|[\u2012\u2013\u2014\u2015]")
 _LINE_END_DASH = re.compile(r"([-\u2014])[ \t\xa0]*\r?\n\s*")
-_SPACES = re.compile(r"\s+")
 _CHARS = str.maketrans(
     {
         "\u2010": "-",
@@ -77,15 +75,26 @@ _CHARS = str.maketrans(
         "\u201b": "'",
         "\u2032": "'",
         "\u2026": "...",
+        "\u2012": "\u2014",
+        "\u2013": "\u2014",
+        "\u2015": "\u2014",
     }
 )
+_DASH_RUN = re.compile(r"--+")
 
 
 def layout_free(text: str) -> str:
     """The normalised text, fast (no offsets)."""
-    text = _DASHES.sub("\u2014", text.translate(_CHARS))
+    text = text.translate(_CHARS)  # single dashes become an em dash here, runs of hyphens below
+    if "--" in text:
+        text = _DASH_RUN.sub("\u2014", text)
     text = _LINE_END_DASH.sub(r"\1", text)
-    return _SPACES.sub(" ", text)
+    # Runs of white space become one space: split and join is the same as the regex, faster,
+    # but drops white space at either end, which the regex keeps as one space.
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
 
 
 def layout_free_mapped(text: str) -> tuple[str, list[int], list[int]]:

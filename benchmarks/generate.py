@@ -118,16 +118,24 @@ def write(folder: Path, n_claims: int, source_words: int = 300_000) -> Path:
 
 
 def argdown(n_claims: int, text: str, seed: int = 11) -> str:
-    """The same debate as ``scenario`` in Argdown: one statement a claim, grouped by topic, each
-    with its outgoing relation (``+>`` supports, ``->`` attacks)."""
-    _, relations = draws(n_claims, text, seed)
+    """The same debate as ``scenario`` in Argdown: one statement a claim, grouped by topic, with
+    the claim's facts (speaker, stance, kind, date or event, quote) as its data and its outgoing
+    relation (``+>`` supports, ``->`` attacks), so both tools read the same information."""
+    quotes, relations = draws(n_claims, text, seed)
+    sides = ["north", "south", "east", "west"]
+    n_events = max(1, n_claims // 20)
     arrow = {"supports": "+>", "attacks": "->"}
     out = [f"# Generated debate of {n_claims} claims", ""]
     for t in range(20):
         out += [f"## Question number {t}?", ""]
         for c in range(t, n_claims, 20):
             kind, _, b = relations[c]
-            out += [f"[claim-{c}]: {claim_text(c)}", f"  {arrow[kind]} [claim-{b}]", ""]
+            placed = f"event: event-{c % n_events}" if c % 3 else f"date: 2001-{1 + c % 12:02d}-{1 + c % 28:02d}"
+            data = (
+                f"{{actor: {sides[c % 4]}-speaker-{c % 10}, stance: {('for', 'against', 'neutral')[c % 3]}, "
+                f"kind: position, {placed}, source: big-source, quote: {json.dumps(quotes[c])}}}"
+            )
+            out += [f"[claim-{c}]: {claim_text(c)} #{sides[c % 4]} {data}", f"  {arrow[kind]} [claim-{b}]", ""]
     return "\n".join(out)
 
 

@@ -93,7 +93,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from argmap.quotes import layout_free, layout_free_mapped  # noqa: E402
 
-_TRICKY = "ab -\u2010\u2011\u2012\u2013\u2014\u2015\n\r\t\xa0\u201c\u201d\u2018\u2019\u2026\"'."
+_TRICKY = "ab \u3000\u2028\x0b\x1c\x85-\u2010\u2011\u2012\u2013\u2014\u2015\n\r\t\xa0\u201c\u201d\u2018\u2019\u2026\"'."
 
 
 @settings(max_examples=2000, deadline=None)
