@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from argmap.classroom.filenames import normal, old_results_name, results_name
 from argmap.classroom.lockfile import Busy, Lock
 from argmap.classroom.records import Line, Record, read_lines
 from argmap.diagnostics import Diagnostic
+from argmap.files import write_atomic
 from argmap.loading import display_name
 
 RESULTS_ENV = "ARGMAP_RESULTS"
@@ -211,25 +210,8 @@ class ResultsFile:
 
 
 def replace_file(path: Path, data: bytes) -> None:
-    """``files.write_atomic`` for bytes (kept lines may not be UTF-8): a temporary file in the
-    same folder, synced, then renamed over ``path``, keeping its mode (new: the umask's)."""
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Replace a results file atomically with bytes (kept lines may not be UTF-8)."""
+    write_atomic(path, data)
 
 
 @dataclass(frozen=True, slots=True)
