@@ -11,16 +11,21 @@ from typing import TYPE_CHECKING
 
 from argmap.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _search_path
 from argmap.diagnostics import Diagnostic, has_errors, render_json, render_text, summary
-from argmap.files import exists, is_folder, shown
+from argmap.files import OutputRefused, exists, is_folder, shown
+from argmap.loading import Loaded, display_name, load_scenario
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
-from argmap.loading import Loaded, display_name, load_scenario
-
 
 def _err(message: str) -> None:
     print(f"argmap: error: {message}", file=sys.stderr)
+
+
+def _refused(refused: OutputRefused) -> int:
+    """Say why an output was not written; a refused target is a usage error, a failed write not."""
+    _err(str(refused))
+    return EXIT_USAGE if refused.usage else EXIT_INVALID
 
 
 def _scenario_files(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -92,7 +97,7 @@ def export(args: argparse.Namespace) -> int:
 
 def new(args: argparse.Namespace) -> int:
     from argmap import starter
-    from argmap.files import OutputRefused, write_together
+    from argmap.files import write_together
 
     path: Path = args.path
     if path.name in ("", ".", ".."):
@@ -124,8 +129,7 @@ def new(args: argparse.Namespace) -> int:
     try:
         write_together([(source, source_text), (path, scenario_text)])
     except OutputRefused as refused:
-        _err(str(refused))
-        return EXIT_USAGE if refused.usage else EXIT_INVALID
+        return _refused(refused)
     print(f"wrote {shown(path)} and its source {shown(source)}")
     print(f"next: argmap validate {starter.command_word(shown(path))}")
     return EXIT_OK
@@ -196,7 +200,7 @@ def results(args: argparse.Namespace) -> int:
     from argmap.classroom import summary as render
     from argmap.classroom.results import default_folder, read_folder, reads
     from argmap.diagnostics import summary as counted
-    from argmap.files import OutputRefused, check_output, write_output
+    from argmap.files import check_output, write_output
 
     folder: Path = args.folder or default_folder()
     if not folder.is_dir():
@@ -207,23 +211,20 @@ def results(args: argparse.Namespace) -> int:
         _err(f"-o {display_name(output)} would write over a results file; give a name that does not end in .jsonl")
         return EXIT_USAGE
     found = read_folder(folder)
-    inputs = [folder / f for f in _listing(folder)]
-    if output is not None:
+    if output is not None:  # its results files are refused above: what is left is the target itself
         try:
-            check_output(output, inputs)
+            check_output(output)
         except OutputRefused as refused:
-            _err(str(refused))
-            return EXIT_USAGE if refused.usage else EXIT_INVALID
+            return _refused(refused)
     if found.problems:
         print(render_text(found.problems), file=sys.stderr)
     summary = render.summarise(found.records, found.problems)
     text = {"text": render.to_text, "csv": render.to_csv, "markdown": render.to_markdown}[args.format](summary)
     if output is not None:
         try:
-            write_output(output, text if text.endswith("\n") else text + "\n", inputs)
+            write_output(output, text if text.endswith("\n") else text + "\n")
         except OutputRefused as refused:
-            _err(str(refused))
-            return EXIT_USAGE if refused.usage else EXIT_INVALID
+            return _refused(refused)
         print(f"wrote {display_name(output)}")
     else:
         print(text.rstrip("\n"))
@@ -232,18 +233,11 @@ def results(args: argparse.Namespace) -> int:
     return EXIT_INVALID if has_errors(found.problems) else EXIT_OK
 
 
-def _listing(folder: Path) -> list[str]:
-    try:
-        return sorted(p.name for p in folder.iterdir())
-    except OSError:
-        return []
-
-
 def handout(args: argparse.Namespace) -> int:
     from argmap.classroom.handout import handout as make
     from argmap.classroom.validate import engine_labeller
     from argmap.engine.debate import Debate
-    from argmap.files import OutputRefused, check_output, write_output
+    from argmap.files import check_output, write_output
     from argmap.locations import bundled_scenario
 
     path = args.path or bundled_scenario()
@@ -272,8 +266,7 @@ def handout(args: argparse.Namespace) -> int:
         write_output(out, sheet, inputs)
         write_output(key_path, key, [*inputs, out])
     except OutputRefused as refused:
-        _err(str(refused))
-        return EXIT_USAGE if refused.usage else EXIT_INVALID
+        return _refused(refused)
     print(f"wrote {shown(out)} and {shown(key_path)}")
     return EXIT_OK
 

@@ -10,31 +10,31 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from argmap.gate import kind_of
 from argmap.textsafe import visible
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8, or bytes as they are) to ``path`` via a temporary file in the same
-    folder and a rename; the file keeps the mode it had, and a new one gets the umask's (not
-    ``mkstemp``'s 0600)."""
+    folder and a rename; the file keeps the mode it had, and a new one gets the umask's."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temporary(path.parent, text, _mode_for(path))
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a file written at ``path`` gets: the one it has, else the umask's (never
+    ``mkstemp``'s 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return 0o666 & ~umask
 
 
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
@@ -101,10 +101,10 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
     try:
         for current, text in files:
             made += _make_parents(current.parent)
-            temporaries.append(_temporary(current.parent, text))
+            temporaries.append(_temporary(current.parent, text, _mode_for(current)))
         for (current, _), tmp in zip(files, temporaries, strict=True):
             if current.exists():
-                backup = _temporary(current.parent, "")
+                backup = _temporary(current.parent, "", 0o600)
                 backups[current] = backup
                 shutil.copyfile(current, backup)
             os.replace(tmp, current)
@@ -124,11 +124,12 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
         _quietly(os.unlink, backup)
 
 
-def _temporary(folder: Path, text: str) -> Path:
-    """A new file in ``folder`` holding ``text``, flushed to disk. Its name does not depend on
-    the file it stands in for, so a long name cannot make it too long."""
+def _temporary(folder: Path, text: str | bytes, mode: int) -> Path:
+    """A new file in ``folder`` holding ``text`` with ``mode``, flushed to disk. Its name does
+    not depend on the file it stands in for, so a long name cannot make it too long."""
     fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
@@ -205,11 +206,7 @@ def _not_regular(path: Path) -> str | None:
         return "a symbolic link"
     if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
         return None
-    if stat.S_ISFIFO(info.st_mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-        return "a device"
-    return "a special file"
+    return kind_of(info.st_mode)
 
 
 def is_folder(path: Path) -> bool:

@@ -46,6 +46,11 @@ _KINDS = (
 )
 
 
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, for a message: "a named pipe (FIFO)", ..."""
+    return next((label for test, label in _KINDS if test(mode)), "a special file")
+
+
 class Refused(Exception):
     """A file the gate will not read; carries the diagnostic saying why."""
 
@@ -65,7 +70,7 @@ def read_bytes(path: Path, name: str, limit: int | None = None) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            what = next((label for test, label in _KINDS if test(info.st_mode)), "not a regular file")
+            what = kind_of(info.st_mode)
             raise Refused(
                 Diagnostic("E001", f"is {what}, not a regular file", name, hint="give the path of a saved file")
             )

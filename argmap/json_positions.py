@@ -15,6 +15,7 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic
 from argmap.gate import find_forbidden, forbidden_character
+from argmap.positions import MAX_DEPTH, MAX_NUMBER, Positioned, duplicate_key, long_number, too_deep
 
 _TOKEN = re.compile(
     r"""[ \t\n\r]*(?:
@@ -27,16 +28,11 @@ _TOKEN = re.compile(
     re.X,
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
-MAX_NUMBER = 100
-"""Longest number accepted, in characters."""
-
 _WORDS = {"true": True, "false": False, "null": None}
 
 
-def positioned_json(text: str, filename: str, max_depth: int) -> Any:
-    """A ``parsing.Positioned`` for JSON text (imported late: the two modules share the type)."""
-    from argmap.parsing import Positioned
-
+def positioned_json(text: str, filename: str) -> Positioned:
+    """The data of a JSON text with the place of every key and value, or its first problem."""
     out = Positioned()
     lines = [0, *(m.end() for m in re.finditer("\n", text))]
 
@@ -44,7 +40,7 @@ def positioned_json(text: str, filename: str, max_depth: int) -> Any:
         line = bisect.bisect_right(lines, pos)
         return line, pos - lines[line - 1] + 1
 
-    def fail(code: str, message: str, pos: int, hint: str | None = None) -> Any:
+    def fail(code: str, message: str, pos: int, hint: str | None = None) -> Positioned:
         out.diagnostics.append(Diagnostic(code, message, filename, *at(pos), hint))
         return out
 
@@ -97,9 +93,8 @@ def positioned_json(text: str, filename: str, max_depth: int) -> Any:
                 return out
             path = top[1]  # type: ignore[index]
             if key in top[0]:  # type: ignore[index]
-                first = out.keys.get((*path, key))
-                where = f" (first at line {first[0]})" if first else ""
-                return fail("E009", f"duplicate key '{key}'{where}", start, "each key may appear once in a mapping")
+                out.diagnostics.append(duplicate_key(key, out.keys.get((*path, key)), filename, *at(start)))
+                return out
             top[2], top[3], top[4] = key, at(start), "colon"  # type: ignore[index]
             continue
         if expecting not in ("value", "value-or-end"):
@@ -113,18 +108,15 @@ def positioned_json(text: str, filename: str, max_depth: int) -> Any:
                 return out
         elif kind == "number":
             if len(token) > MAX_NUMBER:
-                return fail("E204", f"a number of {len(token)} characters", start, "write it as a string if it is text")
+                out.diagnostics.append(long_number(len(token), filename, *at(start)))
+                return out
             value = float(token) if any(c in token for c in ".eE") else int(token)
         elif kind == "word":
             value = _WORDS[token]
         elif token in "[{":
-            if len(stack) >= max_depth:
-                return fail(
-                    "E008",
-                    f"nesting deeper than {max_depth} levels",
-                    start,
-                    "a scenario needs only a few levels; check for runaway brackets",
-                )
+            if len(stack) >= MAX_DEPTH:
+                out.diagnostics.append(too_deep(filename, *at(start)))
+                return out
             value = [] if token == "[" else {}
         else:  # pragma: no cover - the token pattern allows nothing else
             return fail("E005", "JSON syntax: unexpected token", start)
@@ -135,24 +127,12 @@ def positioned_json(text: str, filename: str, max_depth: int) -> Any:
             done = True
 
 
-def _attach(out: Any, stack: list[list[Any]], value: Any, where: tuple[int, int]) -> tuple[Any, ...]:
+def _attach(out: Positioned, stack: list[list[Any]], value: Any, where: tuple[int, int]) -> tuple[Any, ...]:
     if not stack:
-        out.data = value
-        out.values[()] = where
-        return ()
+        return out.put(value, where)
     top = stack[-1]
-    container, path = top[0], top[1]
-    if isinstance(container, list):
-        child = (*path, len(container))
-        container.append(value)
-        top[4] = "comma-or-end"
-    else:
-        child = (*path, top[2])
-        container[top[2]] = value
-        out.keys[child] = top[3]
-        top[2] = None
-        top[4] = "comma-or-end"
-    out.values[child] = where
+    child = out.put(value, where, top[0], top[1], top[2], top[3])
+    top[2], top[4] = None, "comma-or-end"
     return child
 
 

@@ -12,19 +12,23 @@ This is the only module that reads files.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from argmap import gate, shape
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors
 from argmap.diagnostics import Path as DataPath
 from argmap.locations import UnsafePath, find_file, source_roots
 from argmap.model import FORMAT_VERSION, Catalogue, Scenario, Source
-from argmap.parsing import Positioned, parse, positioned_parse, same_data
+from argmap.parsing import parse, positioned_parse, same_data
+from argmap.positions import Positioned
 from argmap.quotes import SourceText
 
 CATALOGUE_NAME = "catalogue.yaml"
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -61,40 +65,47 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a text file through the reading gate, or say why not."""
-    return gate.read(path, name)
-
-
 def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
     """Load and check one scenario file; never raises for bad input."""
     name = display_name(path)
     result = Loaded(path, None)
-    text, problems = read_text(path, name)
-    if text is None:
-        result.diagnostics = problems
-        return result
-    result.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    data, positioned, problems = parse(text, name)
-    if problems:
-        result.diagnostics = problems
-        return result
-    scenario, diagnostics = _check(data, path, search_path, result)
-    if diagnostics and positioned is None:
-        # Something to report: positions are needed, and the careful parser has the last word.
-        positioned = positioned_parse(text, name)
-        if positioned.diagnostics:
-            result.diagnostics, result.sources = positioned.diagnostics, {}
-            return result
-        if not same_data(data, positioned.data):
-            scenario, diagnostics = _check(positioned.data, path, search_path, result)
-    if diagnostics:
-        assert positioned is not None
-        diagnostics = [_locate(d, name, positioned) for d in diagnostics]
+    text, scenario, diagnostics = _load(path, name, lambda data: _check(data, path, search_path, result))
+    if text is not None:
+        result.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if scenario is None:
+        result.sources = {}
     result.diagnostics = diagnostics
     if not has_errors(diagnostics):
         result.scenario = scenario
     return result
+
+
+def _load(
+    file: Path, name: str, check: Callable[[Any], tuple[T | None, list[Diagnostic]]]
+) -> tuple[str | None, T | None, list[Diagnostic]]:
+    """Read a file through the gate, parse it and ``check`` its data: the text (None when it
+    could not be read), what the check made of the data, and every problem, located.
+
+    When there is something to report, the careful parser supplies the positions and has the
+    last word: its own problems win, and if its data differ from the fast parser's, the check
+    runs again on them."""
+    text, problems = gate.read(file, name)
+    if text is None:
+        return None, None, problems
+    data, positioned, problems = parse(text, name)
+    if problems:
+        return text, None, problems
+    made, diagnostics = check(data)
+    if diagnostics and positioned is None:
+        positioned = positioned_parse(text, name)
+        if positioned.diagnostics:
+            return text, None, positioned.diagnostics
+        if not same_data(data, positioned.data):
+            made, diagnostics = check(positioned.data)
+    if diagnostics:
+        assert positioned is not None
+        diagnostics = [_locate(d, name, positioned) for d in diagnostics]
+    return text, made, diagnostics
 
 
 def _check(
@@ -162,26 +173,8 @@ def _catalogues(roots: list[Path]) -> tuple[dict[str, tuple[Source, Path]], list
         file = root / CATALOGUE_NAME
         if not file.exists():
             continue
-        name = display_name(file)
-        text, read_problems = read_text(file, name)
-        if text is None:
-            problems += read_problems
-            continue
-        data, positioned, parse_problems = parse(text, name)
-        if parse_problems:
-            problems += parse_problems
-            continue
-        catalogue, shape_problems = shape.validate(data, Catalogue)
-        if shape_problems and positioned is None:
-            positioned = positioned_parse(text, name)
-            if positioned.diagnostics:
-                problems += positioned.diagnostics
-                continue
-            if not same_data(data, positioned.data):
-                catalogue, shape_problems = shape.validate(positioned.data, Catalogue)
-        if shape_problems:
-            assert positioned is not None
-            problems += [_locate(d, name, positioned) for d in shape_problems]
+        _, catalogue, found = _load(file, display_name(file), lambda data: shape.validate(data, Catalogue))
+        problems += found
         if catalogue is None:
             continue
         for source in catalogue.sources:

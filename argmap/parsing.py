@@ -2,9 +2,9 @@
 
 ``positioned_parse`` is the careful parser and the definition of what a file may hold: it walks
 PyYAML's event stream itself (or reads JSON itself), records the line and column of every key
-and value, and enforces the rules with located diagnostics: no aliases, anchors or tags, one
-document, YAML 1.2 only, bounded nesting, no duplicate or non-text keys, no control characters
-even when written as escapes, numbers of sane length.
+and value, and enforces the rules with located diagnostics: no aliases or tags, one document,
+YAML 1.2 only, bounded nesting, no duplicate or non-text keys, no control characters even when
+written as escapes, numbers of sane length.
 
 ``fast_parse`` turns text into plain data with a Rust-backed YAML 1.2 parser (or the json
 module) and knows nothing of positions. ``parse`` lets it serve only texts that a cheap scan
@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Path
 from argmap.gate import find_forbidden, forbidden_character
-
-MAX_DEPTH = 64
-"""Deepest nesting accepted; a scenario needs about six levels."""
+from argmap.json_positions import positioned_json
+from argmap.positions import MAX_DEPTH, MAX_NUMBER, Positioned, duplicate_key, long_number, too_deep
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -45,10 +43,6 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
-
-
-MAX_NUMBER = 100
-"""Longest plain number accepted, in characters."""
 
 # A tag, anchor or alias can only begin a token: after a space, a line start or
 # an indicator.
@@ -150,15 +144,9 @@ def needs_care(text: str, filename: str) -> str | None:
 def _token_start(text: str, chars: str) -> bool:
     """True when one of ``chars`` stands where a YAML token may begin."""
     for char in chars:
-        if text.startswith(char):
-            return True
-        if text.count(char) > 256:  # frequent (':' in every line): one substring search per neighbour
-            if any(before + char in text for before in _BEFORE_TOKEN):
-                return True
-            continue
         i = text.find(char)
         while i != -1:
-            if text[i - 1] in _BEFORE_TOKEN:
+            if i == 0 or text[i - 1] in _BEFORE_TOKEN:
                 return True
             i = text.find(char, i + 1)
     return False
@@ -187,26 +175,6 @@ def same_data(a: Any, b: Any) -> bool:
         return False
 
 
-@dataclass
-class Positioned:
-    """Data plus where each part of it was written (1-based line and column)."""
-
-    data: Any = None
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """The position of ``path`` (its key if asked and known), else of its nearest ancestor."""
-        if key and path in self.keys:
-            return self.keys[path]
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), (1, 1))
-
-
 class _TooLong(ValueError):
     """A plain number too long to be one."""
 
@@ -217,9 +185,8 @@ _MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
 def _resolve_plain(value: str) -> Any:
     if value and value[0] not in _MAY_RESOLVE:  # most scalars are words: no pattern can match
         return value
-    if len(value) > MAX_NUMBER and (value[:1].isdigit() or value[:2].lstrip("+-.")[:1].isdigit()):
-        if _INT.match(value) or _FLOAT.match(value) or _HEX.match(value) or _OCT.match(value):
-            raise _TooLong(value)
+    if len(value) > MAX_NUMBER and any(p.match(value) for p in (_INT, _FLOAT, _HEX, _OCT)):
+        raise _TooLong(value)
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -261,10 +228,7 @@ def _resolve_tagged(tag: str, value: str) -> Any:
 def positioned_parse(text: str, filename: str) -> Positioned:
     """Parse with positions; problems come back as diagnostics, never as exceptions."""
     if is_json(filename):
-        from argmap.json_positions import positioned_json
-
-        result: Positioned = positioned_json(text, filename, MAX_DEPTH)
-        return result
+        return positioned_json(text, filename)
     import yaml
 
     out = Positioned()
@@ -278,23 +242,18 @@ def positioned_parse(text: str, filename: str) -> Positioned:
     stack: list[list[Any]] = []
     root_set = False
 
+    def at(mark: Any) -> tuple[int, int]:
+        return mark.line + 1, mark.column + 1
+
     def place(value: Any, mark: Any) -> Path | None:
         """Attach a finished value to its parent; returns its path, or None when it is a key."""
         nonlocal root_set
-        pos = (mark.line + 1, mark.column + 1)
         if not stack:
-            out.data = value
             root_set = True
-            out.values[()] = pos
-            return ()
+            return out.put(value, at(mark))
         top = stack[-1]
         container, path = top[0], top[1]
-        if isinstance(container, list):
-            child = (*path, len(container))
-            container.append(value)
-            out.values[child] = pos
-            return child
-        if top[2] is None:  # this value is a key
+        if isinstance(container, dict) and top[2] is None:  # this value is a key
             if isinstance(value, (dict, list)):
                 diag("E201", "a mapping key must be a plain value, not a list or mapping", mark)
                 value = repr(value)
@@ -307,21 +266,21 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                     f"keys are names such as 'title'; if {shown} is meant, quote it: '{shown}'",
                 )
                 value = shown
-            key = value if isinstance(value, str) else str(value)
-            if key in container:
-                first = out.keys.get((*path, key))
-                where = f" (first at line {first[0]})" if first else ""
-                diag("E009", f"duplicate key '{key}'{where}", mark, "each key may appear once in a mapping")
-            top[2] = key
-            top[3] = pos
+            if value in container:
+                out.diagnostics.append(duplicate_key(value, out.keys.get((*path, value)), filename, *at(mark)))
+            top[2], top[3] = value, at(mark)
             return None
-        key = top[2]
-        child = (*path, key)
-        container[key] = value
-        out.values[child] = pos
-        out.keys[child] = top[3]
+        child = out.put(value, at(mark), container, path, top[2], top[3])
         top[2] = None
         return child
+
+    def refuse_tag(tag: str, mark: Any) -> None:
+        diag(
+            "E007",
+            f"the tag '{tag}' is not allowed",
+            mark,
+            "remove the tag; scenario files hold plain text, numbers, lists and mappings",
+        )
 
     try:
         events = yaml.parse(text, Loader=loader)
@@ -343,12 +302,7 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                     d = forbidden_character(event.value[bad], filename, 1, 1)
                     diag(d.code, d.message + " (written as an escape)", event.start_mark, d.hint)
                 if tag and tag not in _SAFE_TAGS:
-                    diag(
-                        "E007",
-                        f"the tag '{tag}' is not allowed",
-                        event.start_mark,
-                        "remove the tag; scenario files hold plain text, numbers, lists and mappings",
-                    )
+                    refuse_tag(tag, event.start_mark)
                     value: Any = event.value
                 elif tag:
                     try:
@@ -360,31 +314,16 @@ def positioned_parse(text: str, filename: str) -> Positioned:
                     try:
                         value = _resolve_plain(event.value)
                     except _TooLong:
-                        diag(
-                            "E204",
-                            f"a number of {len(event.value)} characters",
-                            event.start_mark,
-                            "write it in quotes if it is text",
-                        )
+                        out.diagnostics.append(long_number(len(event.value), filename, *at(event.start_mark)))
                         value = event.value
                 else:
                     value = event.value
                 place(value, event.start_mark)
             elif kind in ("SequenceStartEvent", "MappingStartEvent"):
                 if event.tag and event.tag not in _SAFE_TAGS:
-                    diag(
-                        "E007",
-                        f"the tag '{event.tag}' is not allowed",
-                        event.start_mark,
-                        "remove the tag; scenario files hold plain text, numbers, lists and mappings",
-                    )
+                    refuse_tag(event.tag, event.start_mark)
                 if len(stack) >= MAX_DEPTH:
-                    diag(
-                        "E008",
-                        f"nesting deeper than {MAX_DEPTH} levels",
-                        event.start_mark,
-                        "a scenario needs only a few levels; check for runaway brackets",
-                    )
+                    out.diagnostics.append(too_deep(filename, *at(event.start_mark)))
                     return out
                 container: Any = [] if kind == "SequenceStartEvent" else {}
                 parent_is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
@@ -423,12 +362,7 @@ def positioned_parse(text: str, filename: str) -> Positioned:
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
         if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
-            diag(
-                "E008",
-                f"nesting deeper than {MAX_DEPTH} levels",
-                mark,
-                "a scenario needs only a few levels; check for runaway brackets",
-            )
+            out.diagnostics.append(too_deep(filename, *at(mark)) if mark else too_deep(filename, 1, 1))
         elif "incompatible YAML document" in problem:
             diag("E005", "this YAML version is not read here", mark, "write '%YAML 1.2' or no directive")
         else:

@@ -449,3 +449,12 @@ def test_a_closed_stdout_or_a_full_stderr_ends_with_the_right_exit_code(starter)
 def test_a_student_name_over_the_limit_is_a_usage_error(starter):
     err = clean(argmap("exercise", "--student", "N" * 201, cwd=starter.parent), 2)  # the bundled scenario
     assert "at most 200 characters" in err
+
+
+def test_new_creates_its_files_with_the_users_umask(tmp_path):
+    result = subprocess.run(
+        f"umask 027 && '{sys.executable}' -m argmap new b.yaml", shell=True, cwd=tmp_path, capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("b.yaml", "b-source.txt"):
+        assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o640
