@@ -58,7 +58,7 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
     if is_folder(path) or not path.name or path.name in (".", ".."):
         raise OutputRefused(f"{name} is a folder; give the name of a file to write", usage=True)
     for source in inputs:
-        if _same(path, source):
+        if same_file(path, source):
             raise OutputRefused(f"{name} is one of this command's inputs; write the output elsewhere", usage=True)
     kind = _not_regular(path)
     if kind:
@@ -217,7 +217,7 @@ def is_folder(path: Path) -> bool:
         return False
 
 
-def _same(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file: the same resolved path, or the same file on disk."""
     try:
         if a.resolve() == b.resolve():

@@ -18,11 +18,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from argmap import gate
-from argmap.diagnostics import Diagnostic, did_you_mean, has_errors
-from argmap.files import exists, is_folder
+from argmap.diagnostics import Diagnostic, did_you_mean
+from argmap.files import exists, is_folder, same_file
 from argmap.loading import display_name, load_scenario, load_source_text
 from argmap.model import Id
-from argmap.parsing import ParseFailed, fast_parse, positioned_parse
+from argmap.parsing import positioned_parse
 from argmap.quotes import SourceText
 
 PLACEHOLDER_ID = "SOURCE-ID"
@@ -106,23 +106,23 @@ def _from_scenario(source: str, scenario: Path, search_path: tuple[Path, ...], a
     loaded = load_scenario(scenario, search_path)
     if as_file is not None:
         for sid, each in loaded.sources.items():
-            if _same_file(each.path, as_file):
+            if same_file(each.path, as_file):
                 return Found(sid, each.path, each.text)
         return _from_file(as_file)
     if source in loaded.sources:
         each = loaded.sources[source]
         return Found(source, each.path, each.text)
     name = display_name(scenario)
-    entries = _source_entries(scenario, name)
-    if entries is None:
+    written = _sources_as_written(scenario, name)
+    if written is None:
         raise NotFound([d for d in loaded.diagnostics if d.severity == "error"])
+    entries, (line, col) = written
     ids = [e.get("id") for e in entries]
     if source in ids:
         at = ids.index(source)
         about = [d for d in loaded.diagnostics if d.path[:2] == ("sources", at) and d.severity == "error"]
         raise NotFound(about or [d for d in loaded.diagnostics if d.severity == "error"])
     known = [i for i in ids if isinstance(i, str)]
-    line, col = _where_sources(scenario, name)
     raise NotFound(
         [
             Diagnostic(
@@ -137,38 +137,15 @@ def _from_scenario(source: str, scenario: Path, search_path: tuple[Path, ...], a
     )
 
 
-def _data(scenario: Path, name: str) -> tuple[Any, str] | None:
-    text, problems = gate.read(scenario, name)
-    if text is None or has_errors(problems):
+def _sources_as_written(scenario: Path, name: str) -> tuple[list[dict[str, Any]], tuple[int, int]] | None:
+    """The scenario's ``sources:`` entries as written and where the key stands, or None when
+    the file cannot be read as data."""
+    text, _ = gate.read(scenario, name)
+    if text is None:
         return None
-    try:
-        return fast_parse(text, name), text
-    except ParseFailed:
-        positioned = positioned_parse(text, name)
-        return (None, text) if positioned.diagnostics else (positioned.data, text)
-
-
-def _source_entries(scenario: Path, name: str) -> list[dict[str, Any]] | None:
-    """The scenario's ``sources:`` entries as written, or None when the file cannot be read
-    as data."""
-    found = _data(scenario, name)
-    if found is None or not isinstance(found[0], dict):
+    positioned = positioned_parse(text, name)
+    if positioned.diagnostics or not isinstance(positioned.data, dict):
         return None
-    entries = found[0].get("sources")
-    if not isinstance(entries, list):
-        return []
-    return [e if isinstance(e, dict) else {} for e in entries]
-
-
-def _where_sources(scenario: Path, name: str) -> tuple[int, int]:
-    found = _data(scenario, name)
-    if found is None:
-        return 0, 0
-    return positioned_parse(found[1], name).where(("sources",), key=True)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or os.path.samefile(a, b)
-    except (OSError, ValueError, RuntimeError):
-        return False
+    entries = positioned.data.get("sources")
+    written = [e if isinstance(e, dict) else {} for e in entries] if isinstance(entries, list) else []
+    return written, positioned.where(("sources",), key=True)

@@ -386,21 +386,21 @@ def test_write_atomic_creates_with_the_umask_and_keeps_an_existing_mode(tmp_path
 
 
 def test_a_failed_save_keeps_the_answer_says_so_and_goes_with_the_next(tmp_path, monkeypatch):
-    real = results_module.replace_file
+    real = results_module.write_atomic
 
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with ResultsFile.open(tmp_path, "Ana", "c", "h", "s") as rf:
         answer(rf, "e1")
-        monkeypatch.setattr(results_module, "replace_file", full)
+        monkeypatch.setattr(results_module, "write_atomic", full)
         with pytest.raises(OSError, match="No space left"):
             answer(rf, "e2")
         with pytest.raises(OSError):
             answer(rf, "e3")
         assert rf.unsaved == 2 and [r.exercise for r in rf.records] == ["e1", "e2", "e3"]
         assert [json.loads(x)["exercise"] for x in rf.path.read_text().splitlines()] == ["e1"]
-        monkeypatch.setattr(results_module, "replace_file", real)
+        monkeypatch.setattr(results_module, "write_atomic", real)
         answer(rf, "e4")
         assert rf.unsaved == 0
         assert [json.loads(x)["exercise"] for x in rf.path.read_text().splitlines()] == ["e1", "e2", "e3", "e4"]

@@ -40,16 +40,16 @@ def bridge():
 @pytest.fixture
 def full_disk(monkeypatch):
     """Every save fails as on a full disk, until ``full_disk.clear()``."""
-    real = results_module.replace_file
+    real = results_module.write_atomic
 
     class Disk:
         def clear(self) -> None:
-            monkeypatch.setattr(results_module, "replace_file", real)
+            monkeypatch.setattr(results_module, "write_atomic", real)
 
     def fail(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(results_module, "replace_file", fail)
+    monkeypatch.setattr(results_module, "write_atomic", fail)
     return Disk()
 
 

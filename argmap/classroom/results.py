@@ -192,7 +192,7 @@ class ResultsFile:
         if on_disk and not on_disk.endswith(b"\n"):
             on_disk += b"\n"  # a truncated last line stays, on a line of its own
         added = "".join(r.to_json() + "\n" for r in self._pending).encode("utf-8")
-        replace_file(self.path, on_disk + b"".join(self._carried) + added)
+        write_atomic(self.path, on_disk + b"".join(self._carried) + added)
         self._pending.clear()
         self._carried.clear()
 
@@ -207,11 +207,6 @@ class ResultsFile:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Replace a results file atomically with bytes (kept lines may not be UTF-8)."""
-    write_atomic(path, data)
 
 
 @dataclass(frozen=True, slots=True)
