@@ -39,7 +39,7 @@ PYTHON = sys.executable
 CHILD = r"""
 import sys, time
 from pathlib import Path
-from argmap.loading import load_scenario
+from argmap.validation.load import load_scenario
 from argmap.tui.app import ArgmapApp, make_app
 
 out = Path(sys.argv[2])
@@ -105,8 +105,8 @@ def baseline(runs: int) -> list[float]:
 
 
 async def stepping(scenario: Path, steps: int) -> tuple[list[float], float]:
-    from argmap.loading import load_scenario
     from argmap.tui.app import make_app
+    from argmap.validation.load import load_scenario
 
     loaded = load_scenario(scenario)
     assert loaded.ok, loaded.diagnostics[:3]
@@ -146,12 +146,12 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=40)
     args = parser.parse_args()
 
-    from argmap.locations import bundled_scenario
+    from argmap.reading.locations import bundled_scenario
 
     scenario = bundled_scenario()
     tmp = Path(tempfile.mkdtemp())
     if not scenario.exists():
-        from argmap.starter import render
+        from argmap.authoring.starter import render
 
         text, source = render("starter.yaml", "starter-source.txt")
         (tmp / "starter-source.txt").write_text(source, encoding="utf-8")

@@ -51,7 +51,12 @@ def main() -> None:
     py = sys.executable
     print(f"median of {args.runs} runs; python {sys.version.split()[0]}; {os.cpu_count()} cores")
     base = measure("baseline: python -c pass", [py, "-c", "pass"], args.runs, None)
-    measure("baseline: import the validator", [py, "-c", "import argmap.loading, argmap.checks"], args.runs, base)
+    measure(
+        "baseline: import the validator",
+        [py, "-c", "import argmap.validation.load, argmap.validation.meaning"],
+        args.runs,
+        base,
+    )
     bundled = ROOT / "scenarios" / "abm-treaty-1997-2001.yaml"
     if bundled.exists():
         measure("bundled scenario", [py, "-m", "argmap", "validate", str(bundled)], args.runs, base)

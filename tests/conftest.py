@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loading import Loaded, load_scenario
-from argmap.starter import render
+from argmap.authoring.starter import render
+from argmap.scenario.loaded import Loaded
+from argmap.validation.load import load_scenario
 
 Edit = Callable[[str], str]
 

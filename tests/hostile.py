@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.starter import SOURCE_TEXT, render
+from argmap.authoring.starter import SOURCE_TEXT, render
 
 OSC_TITLE = "\x1b]0;PWNED\x07"
 OSC_CLIPBOARD = "\x1b]52;c;aGk=\x1b\\"
@@ -224,7 +224,7 @@ def write_results(folder: Path) -> list[Case]:
 def _json_duplicate(folder: Path) -> None:
     import json
 
-    from argmap.parsing import fast_parse
+    from argmap.reading.parsing import fast_parse
 
     data = fast_parse(starter(), "s.yaml")
     text = json.dumps(data, indent=1)

@@ -4,10 +4,10 @@ from collections import Counter
 
 import pytest
 
-from argmap.checks import side_of
-from argmap.coverage import coverage
-from argmap.loading import load_scenario
-from argmap.locations import bundled_scenario, seeds_dir
+from argmap.authoring.coverage import coverage
+from argmap.reading.locations import bundled_scenario, seeds_dir
+from argmap.scenario.sides import side_of
+from argmap.validation.load import load_scenario
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_every_claim_has_evidence_from_a_bundled_source(loaded):
 def test_the_seeds_are_the_catalogued_bytes():
     import hashlib
 
-    from argmap.parsing import fast_parse
+    from argmap.reading.parsing import fast_parse
 
     catalogue = fast_parse((seeds_dir() / "catalogue.yaml").read_text("utf-8"), "catalogue.yaml")
     for source in catalogue["sources"]:
@@ -71,9 +71,9 @@ def test_the_seeds_are_the_catalogued_bytes():
 
 
 def test_classroom_material_spans_every_kind_and_all_four_sides(loaded):
+    from argmap.classroom.labels import engine_labeller
     from argmap.classroom.questions import Question, derive
-    from argmap.classroom.validate import engine_labeller
-    from argmap.engine.debate import Debate
+    from argmap.debate.index import Debate
 
     s = loaded.scenario
     assert {"boost-phase-episode", "september-2001-mixed-signals", "abm-stance-1999-2001"} <= {

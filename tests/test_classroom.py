@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from argmap.authoring.starter import render
 from argmap.classroom import roleplay
 from argmap.classroom.handout import handout
 from argmap.classroom.questions import Question, derive, grade
 from argmap.classroom.results import ResultsFile, read_folder
 from argmap.classroom.summary import summarise, to_csv, to_markdown, to_text
-from argmap.engine.debate import Debate
-from argmap.loading import load_scenario
-from argmap.starter import render
+from argmap.debate.index import Debate
+from argmap.validation.load import load_scenario
 
 DATES = {
     "mayor-build-now": "2024-04-01",

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import cli, files
-from argmap.files import OutputRefused, write_output
-from argmap.loading import load_scenario
+from argmap import cli
+from argmap.base import files
+from argmap.base.files import OutputRefused, write_output
+from argmap.validation.load import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "scenarios" / "abm-treaty-1997-2001.yaml"

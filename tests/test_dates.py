@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from argmap.dates import FuzzyDate
+from argmap.scenario.dates import FuzzyDate
 
 
 @pytest.mark.parametrize(

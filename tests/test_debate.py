@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.loading import load_scenario
+from argmap.validation.load import load_scenario
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 

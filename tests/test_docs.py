@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from argmap.diagnostics import CODES
+from argmap.base.diagnostics import CODES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

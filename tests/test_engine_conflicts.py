@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.engine.conflicts import side_conflicts, speaker_conflicts
-from argmap.engine.debate import Debate
-from argmap.loading import load_scenario
+from argmap.debate.conflicts import side_conflicts, speaker_conflicts
+from argmap.debate.index import Debate
+from argmap.validation.load import load_scenario
 
 COUNCIL = Path(__file__).resolve().parent / "fixtures" / "engine" / "council.yaml"
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.evaluation import ArgumentEngine
 from argmap.engine.explain import rounds
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
 from argmap.engine.mapping import MappedDebate
 from argmap.engine.whatif import WhatIf
-from argmap.loading import load_scenario
+from argmap.validation.load import load_scenario
 
 COUNCIL = Path(__file__).resolve().parent / "fixtures" / "engine" / "council.yaml"
 

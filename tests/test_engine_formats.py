@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.diagnostics import Diagnostic
+from argmap.base.diagnostics import Diagnostic
 from argmap.engine.framework import Framework
 from argmap.formats import apx, iccma
 

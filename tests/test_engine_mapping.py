@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.evaluation import ArgumentEngine, changes
 from argmap.engine.mapping import map_debate
 from argmap.engine.whatif import WhatIf
-from argmap.loading import load_scenario
+from argmap.validation.load import load_scenario
 
 COUNCIL = Path(__file__).resolve().parent / "fixtures" / "engine" / "council.yaml"
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap import gate
-from argmap.loading import load_scenario
+from argmap.reading import gate
+from argmap.validation.load import load_scenario
 
 from .conftest import codes
 
@@ -251,7 +251,7 @@ def test_source_found_on_the_search_path(starter, tmp_path):
 
 
 def test_catalogue_reference_takes_facts_from_the_seeds(tmp_path):
-    from argmap.starter import TEMPLATE  # noqa: F401  (the shape of a scenario)
+    from argmap.authoring.starter import TEMPLATE  # noqa: F401  (the shape of a scenario)
 
     text = (
         "format: 1\ntitle: t\nsummary: s\nlicence: CC0-1.0\n"
@@ -268,7 +268,7 @@ def test_catalogue_reference_takes_facts_from_the_seeds(tmp_path):
 def test_json_scenarios_load_too(tmp_path, starter):
     import json
 
-    from argmap.parsing import fast_parse
+    from argmap.reading.parsing import fast_parse
 
     path = starter()
     data = fast_parse(path.read_text(), "s.yaml")

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from argmap import parsing, shape
-from argmap.loading import load_scenario
-from argmap.model import Catalogue
-from argmap.parsing import parse, positioned_parse, same_data
-from argmap.starter import SOURCE_TEXT, render
+from argmap.authoring.starter import SOURCE_TEXT, render
+from argmap.reading import parsing
+from argmap.reading.parsing import parse, positioned_parse, same_data
+from argmap.scenario.model import Catalogue
+from argmap.validation import shape
+from argmap.validation.load import load_scenario
 
 FRAGMENTS = [
     "title",

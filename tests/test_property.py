@@ -6,10 +6,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.diagnostics import CODES
-from argmap.loading import load_scenario
-from argmap.parsing import fast_parse
-from argmap.starter import SOURCE_TEXT, render
+from argmap.authoring.starter import SOURCE_TEXT, render
+from argmap.base.diagnostics import CODES
+from argmap.reading.parsing import fast_parse
+from argmap.validation.load import load_scenario
 
 SCENARIO_TEXT = render("s.yaml", "s-source.txt")[0]
 BASE = fast_parse(SCENARIO_TEXT, "s.yaml")

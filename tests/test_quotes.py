@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.quotes import MAX_GAP, SourceText, normalise
+from argmap.scenario.quotes import MAX_GAP, SourceText, normalise
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -91,7 +91,7 @@ def test_normalise_strips_outer_layout():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from argmap.quotes import layout_free, layout_free_mapped  # noqa: E402
+from argmap.scenario.quotes import layout_free, layout_free_mapped  # noqa: E402
 
 _TRICKY = "ab \u3000\u2028\x0b\x1c\x85-\u2010\u2011\u2012\u2013\u2014\u2015\n\r\t\xa0\u201c\u201d\u2018\u2019\u2026\"'."
 

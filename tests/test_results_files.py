@@ -18,15 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.base.files import write_atomic
 from argmap.classroom import results as results_module
 from argmap.classroom.filenames import old_results_name, results_name, slug
 from argmap.classroom.records import MAX_LINE_BYTES, Record, Unreadable, parse, read_lines
 from argmap.classroom.results import ResultsFile, ResultsUnavailable, read_folder
 from argmap.classroom.session import ordered, shuffle_name
 from argmap.classroom.summary import summarise, to_text
-from argmap.engine.debate import Debate
-from argmap.files import write_atomic
-from argmap.loading import load_scenario
+from argmap.debate.index import Debate
+from argmap.validation.load import load_scenario
 
 SCENARIO, SET = "abm-treaty-1997-2001", "june-2000"
 BRIDGE = Path(__file__).parent / "fixtures" / "classroom" / "bridge.yaml"

@@ -6,9 +6,9 @@ from importlib import resources
 import pytest
 from jsonschema import Draft202012Validator
 
-from argmap.parsing import fast_parse
+from argmap.authoring.starter import render
+from argmap.reading.parsing import fast_parse
 from argmap.schema import all_schemas, dumps
-from argmap.starter import render
 
 
 @pytest.mark.parametrize("name", sorted(all_schemas()))
@@ -47,7 +47,7 @@ def test_schema_accepts_the_starter_scenario():
 def test_schema_refuses_what_the_models_refuse(mutate):
     from pydantic import ValidationError
 
-    from argmap.model import Scenario
+    from argmap.scenario.model import Scenario
 
     data = fast_parse(render("s.yaml", "s.txt")[0], "s.yaml")
     mutate(data)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loading import load_scenario
 from argmap.tui.app import make_app
+from argmap.validation.load import load_scenario
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -104,7 +104,7 @@ def test_exercise(snap_compare, tmp_path):
     is a)", then "From the sources" with the mayor's quote and date, and "▶ Next question
     (Enter)" under the cursor; the footer shows space Next, esc Leave."""
     from argmap.classroom.questions import Question, derive
-    from argmap.engine.debate import Debate
+    from argmap.debate.index import Debate
     from argmap.tui.app import make_exercise_app
 
     loaded = bridge()

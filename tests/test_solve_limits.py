@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.diagnostics import Diagnostic
+from argmap.base.diagnostics import Diagnostic
 from argmap.engine import problems
 from argmap.engine.framework import Framework
 from argmap.engine.instance import Instance, _numbers

@@ -1,7 +1,7 @@
 """The debate's total order."""
 
-from argmap.engine.timeline import build_timeline
-from argmap.model import Scenario
+from argmap.debate.timeline import build_timeline
+from argmap.scenario.model import Scenario
 
 
 def _scenario(events, claims):

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loading import load_scenario
 from argmap.tui.app import ArgmapApp, make_app
-from argmap.tui.present import APART
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.widgets.columns import ClaimColumn, SidePanel
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.matrix import PositionMatrix
+from argmap.validation.load import load_scenario
+from argmap.views.present import APART
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 WIDE, NARROW = (120, 40), (80, 24)

@@ -11,9 +11,8 @@ import pytest
 from argmap.classroom.questions import Choice, Question
 from argmap.classroom.session import ALL, Session, exercise_sets, ordered, questions
 from argmap.cli import main
-from argmap.engine.debate import Debate
-from argmap.loading import load_scenario
-from argmap.model import Exercise
+from argmap.debate.index import Debate
+from argmap.scenario.model import Exercise
 from argmap.tui.app import make_app, make_exercise_app, make_roleplay_app
 from argmap.tui.screens.exercise import ExerciseScreen
 from argmap.tui.screens.pick import NameScreen, PickScreen
@@ -21,6 +20,7 @@ from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.screens.roleplay import RolePlayScreen
 from argmap.tui.screens.walkthrough import WalkthroughScreen
 from argmap.tui.widgets.lines import LineList
+from argmap.validation.load import load_scenario
 
 from .test_tui_app import screen_text
 

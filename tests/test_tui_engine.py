@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loading import load_scenario
 from argmap.tui.app import make_app
 from argmap.tui.screens.claim import ClaimScreen
 from argmap.tui.screens.positions import PositionsScreen
+from argmap.validation.load import load_scenario
 
 from .test_tui_app import WIDE, column, screen_text
 

@@ -18,12 +18,13 @@ from pydantic import BaseModel
 from textual import events
 from textual.widgets import Input
 
-from argmap.engine.debate import Debate
+from argmap.base.textsafe import visible
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.loading import Loaded, load_scenario
-from argmap.quotes import SourceText
-from argmap.textsafe import visible
+from argmap.scenario.loaded import Loaded
+from argmap.scenario.quotes import SourceText
 from argmap.tui.app import ArgmapApp, make_app, make_exercise_app, make_roleplay_app
+from argmap.validation.load import load_scenario
 
 from .test_tui_app import screen_text
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loading import load_scenario
 from argmap.tui.app import ArgmapApp, make_app
 from argmap.tui.widgets.lines import LineList
+from argmap.validation.load import load_scenario
 
 from .test_tui_app import screen_text
 
@@ -127,8 +127,8 @@ async def test_notifications_show_names_literally(markup):
 
 
 def test_line_list_rows_keep_markup_as_pieces(markup):
-    from argmap.engine.debate import Debate
-    from argmap.tui.present import claim_rows
+    from argmap.debate.index import Debate
+    from argmap.views.present import claim_rows
 
     rows = claim_rows(Debate.from_loaded(markup), "left-claim", 1)
     assert rows[0].pieces == (("Left says [bold]x[/] and [link=x]y[/link].", "title"),)

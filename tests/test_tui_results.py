@@ -16,12 +16,12 @@ import pytest
 from argmap.classroom import results as results_module
 from argmap.classroom.filenames import results_name
 from argmap.classroom.results import ResultsFile
-from argmap.loading import load_scenario
 from argmap.tui.app import make_exercise_app
 from argmap.tui.screens.exercise import ExerciseScreen
 from argmap.tui.screens.pick import NameScreen
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.widgets.lines import LineList
+from argmap.validation.load import load_scenario
 
 from .test_tui_app import screen_text
 
@@ -53,6 +53,14 @@ def full_disk(monkeypatch):
     return Disk()
 
 
+@pytest.fixture
+def here(tmp_path, monkeypatch) -> Path:
+    """A results folder named by a short relative path, so that toasts naming it wrap the same
+    however deep the temporary folder is."""
+    monkeypatch.chdir(tmp_path)
+    return Path("results")
+
+
 async def answer_right(pilot, screen: ExerciseScreen) -> None:
     """Answer the current question right, then move on."""
     question = screen.session.current
@@ -81,8 +89,8 @@ def students_file(folder: Path, student: str = "Ana") -> Path:
     return folder / results_name(student, "bridge", "basics")
 
 
-async def test_answers_that_could_not_be_saved_are_never_called_saved(bridge, tmp_path, full_disk):
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+async def test_answers_that_could_not_be_saved_are_never_called_saved(bridge, here, full_disk):
+    app = make_exercise_app(bridge, set_name="basics", folder=here, student="Ana")
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -95,17 +103,18 @@ async def test_answers_that_could_not_be_saved_are_never_called_saved(bridge, tm
         while not screen.session.finished:
             await answer_right(pilot, screen)
         assert "5 answers could not be saved to" in score(screen) and "Answers saved to" not in score(screen)
+        app.clear_notifications()  # the toasts so far would push the new one off the screen
         await pilot.press("escape")  # one more try, and a warning: nothing is left silently
         await pilot.pause()
         assert app.screen is screen and "Press Esc again to leave without them." in toasts(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PositionsScreen)
-    assert not students_file(tmp_path).exists()
+    assert not students_file(here).exists()
 
 
-async def test_answers_kept_after_a_failed_save_go_with_the_next_one(bridge, tmp_path, full_disk):
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+async def test_answers_kept_after_a_failed_save_go_with_the_next_one(bridge, here, full_disk):
+    app = make_exercise_app(bridge, set_name="basics", folder=here, student="Ana")
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -114,13 +123,14 @@ async def test_answers_kept_after_a_failed_save_go_with_the_next_one(bridge, tmp
         await answer_right(pilot, screen)
         assert screen.results.unsaved == 2 and "2 not saved" in screen_text(app)
         full_disk.clear()
+        app.clear_notifications()
         await answer_right(pilot, screen)
         assert screen.results.unsaved == 0 and "Saved now, with the 2 not saved before." in toasts(app)
         while not screen.session.finished:
             await answer_right(pilot, screen)
         assert "Answers saved to" in score(screen) and "could not be saved" not in score(screen)
         assert "not saved" not in screen_text(app).splitlines()[0]  # the title
-    with ResultsFile.open(tmp_path, "Ana", "bridge", bridge.sha256, "basics") as rf:
+    with ResultsFile.open(here, "Ana", "bridge", bridge.sha256, "basics") as rf:
         assert len(rf.answered()) == 5 and all(r.correct for r in rf.records)
 
 

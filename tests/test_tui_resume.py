@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from argmap.classroom.questions import Question, derive
-from argmap.engine.debate import Debate
-from argmap.loading import load_scenario
+from argmap.debate.index import Debate
+from argmap.validation.load import load_scenario
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 

@@ -13,10 +13,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from argmap import model
-from argmap.quotes import SourceText
-from argmap.textsafe import is_clean, visible
-from argmap.visible_loaded import visible_data, visible_loaded
+from argmap.base.textsafe import is_clean, visible
+from argmap.scenario import model
+from argmap.scenario.quotes import SourceText
+from argmap.views.visible import visible_data, visible_loaded
 
 PAYLOAD = "\x1b]0;PWNED\x07\x1b[31m\x9b1m\x00\r\x08\x7f"
 
@@ -160,8 +160,8 @@ def test_any_text_anywhere_in_a_scenario_is_made_visible(load_starter_once, titl
 
 @pytest.fixture(scope="module")
 def load_starter_once(tmp_path_factory):
-    from argmap.loading import load_scenario
-    from argmap.starter import render
+    from argmap.authoring.starter import render
+    from argmap.validation.load import load_scenario
 
     folder = tmp_path_factory.mktemp("starter")
     scenario, source = render("s.yaml", "s-source.txt")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.classroom.questions import Labeller, Question, derive
-from argmap.engine.debate import NO_TOPIC, Debate
+from argmap.debate.index import NO_TOPIC, Debate
 
 
 def _md(text: str) -> str:

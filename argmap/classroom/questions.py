@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from argmap.dates import FuzzyDate
-from argmap.engine.debate import Debate
-from argmap.model import Exercise
+from argmap.debate.index import Debate
+from argmap.scenario.dates import FuzzyDate
+from argmap.scenario.model import Exercise
 
 Label = str
 """An argumentation label: "in", "out" or "undecided"."""

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from argmap import gate
-from argmap.diagnostics import Diagnostic
+from argmap.base.diagnostics import Diagnostic
+from argmap.reading import gate
 
 RECORD_VERSION = 1
 MAX_VERSION = 2**31 - 1

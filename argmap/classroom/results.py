@@ -19,13 +19,12 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from argmap import gate
+from argmap.base.diagnostics import Diagnostic
+from argmap.base.files import display_name, write_atomic
 from argmap.classroom.filenames import normal, old_results_name, results_name
 from argmap.classroom.lockfile import Busy, Lock
 from argmap.classroom.records import Line, Record, read_lines
-from argmap.diagnostics import Diagnostic
-from argmap.files import write_atomic
-from argmap.loading import display_name
+from argmap.reading import gate
 
 RESULTS_ENV = "ARGMAP_RESULTS"
 MAX_FILE_BYTES = 8 * 2**20

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from argmap.classroom.questions import attackers
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 
 Labels = Callable[[Debate, frozenset[str]], dict[str, str]]
 """Labels every claim at the last step, with some claims switched off."""

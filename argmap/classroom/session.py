@@ -17,8 +17,8 @@ from pathlib import Path
 
 from argmap.classroom.filenames import normal, old_slug
 from argmap.classroom.questions import Graded, Labeller, Question, derive, grade
-from argmap.engine.debate import Debate
-from argmap.model import Exercise
+from argmap.debate.index import Debate
+from argmap.scenario.model import Exercise
 
 ALL = "all"
 """The set name of every exercise of a scenario, when it has several sets (or none)."""

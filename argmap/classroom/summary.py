@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from argmap.base.diagnostics import Diagnostic
+from argmap.base.textsafe import visible
 from argmap.classroom.filenames import normal
 from argmap.classroom.records import Record
-from argmap.diagnostics import Diagnostic
-from argmap.textsafe import visible
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from argmap.engine.debate import Debate
-from argmap.model import Walkthrough, WalkthroughStep
+from argmap.debate.index import Debate
+from argmap.scenario.model import Walkthrough, WalkthroughStep
 
 
 def debate_step(debate: Debate, step: WalkthroughStep, previous: int) -> int:

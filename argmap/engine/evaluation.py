@@ -29,7 +29,7 @@ from argmap.engine.semantics import Acceptance, Semantics, acceptance, extension
 from argmap.engine.whatif import WhatIf
 
 if TYPE_CHECKING:
-    from argmap.engine.debate import Debate
+    from argmap.debate.index import Debate
     from argmap.engine.explain import Explanation
 
 Label = Literal["in", "out", "undec"]

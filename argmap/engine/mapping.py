@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING, Literal
 
 from argmap.engine.framework import Framework
 from argmap.engine.whatif import WhatIf
-from argmap.model import Relation
+from argmap.scenario.model import Relation
 
 if TYPE_CHECKING:
-    from argmap.engine.debate import Debate
+    from argmap.debate.index import Debate
 
 NodeKind = Literal["claim", "relation", "attack"]
 AttackKind = Literal["attacks", "contradicts", "undercuts", "supported", "secondary"]

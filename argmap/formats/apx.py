@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.diagnostics import Diagnostic
+from argmap.base.diagnostics import Diagnostic
 from argmap.engine.framework import Framework
 
 _NAME = r'(?:[A-Za-z0-9_]+|"(?:[^"\\\n]|\\.)*")'

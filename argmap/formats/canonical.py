@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.checks import side_of
-from argmap.dates import FuzzyDate
-from argmap.engine.timeline import build_timeline
-from argmap.loading import Loaded
-from argmap.model import FORMAT_VERSION
+from argmap.debate.timeline import build_timeline
+from argmap.scenario.dates import FuzzyDate
+from argmap.scenario.loaded import Loaded
+from argmap.scenario.model import FORMAT_VERSION
+from argmap.scenario.sides import side_of
 
 EXPORT_VERSION = 1
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.diagnostics import Diagnostic
+from argmap.base.diagnostics import Diagnostic
 from argmap.engine.framework import Framework
 from argmap.engine.instance import Instance
 

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from argmap.report import REPORT_VERSION, Report
+from argmap.views.report import REPORT_VERSION, Report
 
 
 def to_json(report: Report) -> dict[str, Any]:

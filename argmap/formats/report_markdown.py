@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.formats.report_text import conflict_line, headline, label_word
-from argmap.report import ClaimLabel, Report
+from argmap.views.report import ClaimLabel, Report
 
 
 def _cell(text: str) -> str:

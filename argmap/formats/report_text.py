@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from argmap.engine.conflicts import Conflict
-from argmap.report import ClaimLabel, Report
+from argmap.debate.conflicts import Conflict
+from argmap.views.report import ClaimLabel, Report
 
 LABEL_WORDS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 PREFERRED_WORDS = {"in": "accepted (in every extension)", "out": "rejected (in none)", "undec": "open (in some)"}

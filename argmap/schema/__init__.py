@@ -1,4 +1,4 @@
-"""The JSON Schemas of the scenario and catalogue formats, generated from ``argmap.model``.
+"""The JSON Schemas of the scenario and catalogue formats, generated from ``argmap.scenario.model``.
 
 The ``*.schema.json`` files beside this module are committed so editors can use them; a test
 regenerates them and fails when they drift from the models.
@@ -22,7 +22,7 @@ def generate(model: type[BaseModel], schema_id: str) -> dict[str, Any]:
 
 def all_schemas() -> dict[str, dict[str, Any]]:
     """File name to schema, for every schema argmap publishes."""
-    from argmap.model import SCHEMA_ID, Catalogue, Scenario
+    from argmap.scenario.model import SCHEMA_ID, Catalogue, Scenario
 
     return {
         "scenario.schema.json": generate(Scenario, SCHEMA_ID),

@@ -4,7 +4,7 @@ The app starts on the positions screen and pushes the other screens when asked. 
 than the first are imported only when first opened, so the positions view paints quickly.
 
 Text from files is data: the factories give the app a copy of the scenario and its sources with
-every control character made visible (``argmap.visible_loaded``), and notifications, which may
+every control character made visible (``argmap.views.visible``), and notifications, which may
 name files or quote errors, pass the same gate.
 """
 
@@ -20,13 +20,13 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from argmap.base.textsafe import visible
 from argmap.classroom.filenames import MAX_NAME, normal
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.textsafe import visible
 from argmap.tui.messages import JumpRequested, ModeRequested
-from argmap.tui.rows import Piece, Row
 from argmap.tui.screens.positions import PositionsScreen
+from argmap.views.rows import Piece, Row
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from argmap.classroom.session import ExerciseSetup
     from argmap.classroom.walkthrough import Tour
     from argmap.engine.evaluation import ArgumentEngine, Evaluation
-    from argmap.loading import Loaded
+    from argmap.scenario.loaded import Loaded
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -53,7 +53,7 @@ class StartMode:
 
 
 def _engine_labels() -> Labels | None:
-    from argmap.classroom.validate import engine_labels
+    from argmap.classroom.labels import engine_labels
 
     return engine_labels()
 
@@ -255,7 +255,7 @@ class ArgmapApp(App[None]):
         self.push_screen(WalkthroughScreen(self.debate, tour), self._left_tour)
 
     def _left_tour(self, tour: Tour | None) -> None:
-        from argmap.tui.present_classroom import focus_claim
+        from argmap.views.present_classroom import focus_claim
 
         if tour is None:
             return
@@ -271,10 +271,10 @@ class ArgmapApp(App[None]):
         When the results file cannot be used (another session has it open, it cannot be read,
         it is another student's), the set does not start: the app says why, or, for a name and
         a set given on the command line, exits with the reason and ``EXIT_USAGE``."""
+        from argmap.classroom.labels import engine_labeller
         from argmap.classroom.questions import Question
         from argmap.classroom.results import ResultsFile, ResultsUnavailable, default_folder
         from argmap.classroom.session import ExerciseSetup, Session, exercise_sets, ordered, questions
-        from argmap.classroom.validate import engine_labeller
         from argmap.tui.screens.exercise import ExerciseScreen
         from argmap.tui.screens.pick import NameScreen
 
@@ -332,8 +332,8 @@ class ArgmapApp(App[None]):
     def start_roleplay(self, side: str | None = None) -> None:
         """Start a role-play as a side (picked when not given), or resume one left part-way."""
         from argmap.classroom import roleplay
-        from argmap.tui.present_classroom import side_topics
         from argmap.tui.screens.roleplay import RolePlayScreen
+        from argmap.views.present_classroom import side_topics
 
         d = self.debate
         if side is None:
@@ -397,8 +397,8 @@ def make_app(
     Raises ``ValueError`` with a readable reason for a bad date, an unknown claim or an unknown
     walkthrough.
     """
-    from argmap.dates import FuzzyDate
-    from argmap.visible_loaded import visible_loaded
+    from argmap.scenario.dates import FuzzyDate
+    from argmap.views.visible import visible_loaded
 
     loaded = visible_loaded(loaded)
     debate = Debate.from_loaded(loaded)
@@ -409,7 +409,7 @@ def make_app(
         step = debate.step_of_date(FuzzyDate.parse(date))
     if claim is not None:
         if claim not in debate.claims:
-            from argmap.diagnostics import did_you_mean
+            from argmap.base.diagnostics import did_you_mean
 
             hint = did_you_mean(claim, debate.claims)
             raise ValueError(f"no claim '{claim}' in this scenario" + (f": {hint}" if hint else ""))

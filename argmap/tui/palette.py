@@ -8,8 +8,8 @@ from collections.abc import Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from argmap.dates import FuzzyDate
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
+from argmap.scenario.dates import FuzzyDate
 from argmap.tui.messages import JumpKind, JumpRequested, ModeKind, ModeRequested
 
 MAX_CLAIM_HITS = 40

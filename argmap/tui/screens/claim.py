@@ -11,11 +11,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import claim_rows, label_rows
-from argmap.tui.rows import Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present import claim_rows, label_rows
+from argmap.views.rows import Row
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp

@@ -11,11 +11,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from argmap.dates import FuzzyDate
-from argmap.engine.debate import Debate
-from argmap.tui.rows import Row, pad
+from argmap.debate.index import Debate
+from argmap.scenario.dates import FuzzyDate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
+from argmap.views.rows import Row, pad
 
 
 class DateScreen(ModalScreen[int | None]):

@@ -14,12 +14,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from argmap.base.files import display_name
 from argmap.classroom.results import ResultsFile
 from argmap.classroom.session import Session
-from argmap.loading import display_name
-from argmap.tui.present_classroom import LETTERS, NEXT, VERDICT, question_rows, score_rows
-from argmap.tui.rows import Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present_classroom import LETTERS, NEXT, VERDICT, question_rows, score_rows
+from argmap.views.rows import Row
 
 
 def _is_verdict(row: Row) -> bool:

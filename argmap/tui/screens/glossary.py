@@ -9,9 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.engine.debate import Debate
-from argmap.tui.rows import Row
+from argmap.debate.index import Debate
 from argmap.tui.widgets.lines import LineList
+from argmap.views.rows import Row
 
 
 class GlossaryScreen(Screen[None]):

@@ -9,7 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.tui.rows import (
+from argmap.tui.widgets.lines import LineList
+from argmap.views.rows import (
     CHANGED,
     CONTRADICTION,
     FOLDED,
@@ -21,7 +22,6 @@ from argmap.tui.rows import (
     Row,
     pad,
 )
-from argmap.tui.widgets.lines import LineList
 
 KEY_WIDTH = 16
 

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from argmap.classroom.filenames import MAX_NAME
-from argmap.tui.rows import Row
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
+from argmap.views.rows import Row
 
 
 class PickScreen(ModalScreen[str | None]):

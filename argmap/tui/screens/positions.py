@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import APART, RowMaker, StepView, step_view
-from argmap.tui.rows import Row
 from argmap.tui.widgets.columns import ClaimColumn, SidePanel
 from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
+from argmap.views.present import APART, RowMaker, StepView, step_view
+from argmap.views.rows import Row
 
 if TYPE_CHECKING:
     from textual.timer import Timer

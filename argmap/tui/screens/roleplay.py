@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from argmap.classroom.roleplay import Labels, RolePlay, answer, outcome
-from argmap.engine.debate import Debate
-from argmap.tui.present_classroom import NEXT, VERDICT, outcome_rows, own_rows, round_rows, turn_rows
-from argmap.tui.rows import Row
+from argmap.debate.index import Debate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.stepbar import StepBar
+from argmap.views.present_classroom import NEXT, VERDICT, outcome_rows, own_rows, round_rows, turn_rows
+from argmap.views.rows import Row
 
 
 class RolePlayScreen(Screen[RolePlay]):

@@ -11,12 +11,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import claim_brief
-from argmap.tui.rows import Row
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present import claim_brief
+from argmap.views.rows import Row
 
 _FIELD_WORDS = {"text": "", "id": "id", "speaker": "speaker", "topic": "topic", "quote": "quote"}
 

@@ -16,11 +16,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import claim_brief
-from argmap.tui.rows import Piece, Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present import claim_brief
+from argmap.views.rows import Piece, Row
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 

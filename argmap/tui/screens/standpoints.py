@@ -11,11 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.engine.debate import APART, Debate
+from argmap.debate.index import APART, Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import claim_brief
-from argmap.tui.rows import Piece, Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present import claim_brief
+from argmap.views.rows import Piece, Row
 
 if TYPE_CHECKING:
     from argmap.engine.evaluation import Evaluation

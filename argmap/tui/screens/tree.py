@@ -12,11 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.engine.debate import Debate, TreeEdge
+from argmap.debate.index import Debate, TreeEdge
 from argmap.engine.state import DebateState
-from argmap.tui.present import date_text
-from argmap.tui.rows import STANCE_SYMBOL, Piece, Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present import date_text
+from argmap.views.rows import STANCE_SYMBOL, Piece, Row
 
 OPEN_DEPTH = 3
 """Nodes are shown open down to this depth until folded or unfolded by hand."""

@@ -13,14 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from argmap.classroom.walkthrough import Tour
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.present import RowMaker, step_view
-from argmap.tui.present_classroom import focus_claim, focus_rows, focus_topic
-from argmap.tui.rows import Row
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
+from argmap.views.present import RowMaker, step_view
+from argmap.views.present_classroom import focus_claim, focus_rows, focus_topic
+from argmap.views.rows import Row
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from argmap.tui.rows import Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.rows import Row
 
 
 class ClaimColumn(LineList):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from argmap.textsafe import visible
+from argmap.base.textsafe import visible
 
 
 class TextField(Input):

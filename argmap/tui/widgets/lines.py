@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from argmap.tui.rows import Line, Row, wrap_pieces
+from argmap.views.rows import Line, Row, wrap_pieces
 
 ROLES = (
     "heading",

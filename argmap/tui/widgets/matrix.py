@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 
-from argmap.tui.present import RowMaker, StepView
-from argmap.tui.rows import Row
 from argmap.tui.widgets.lines import LineList
+from argmap.views.present import RowMaker, StepView
+from argmap.views.rows import Row
 
 
 class MatrixHeader(LineList):

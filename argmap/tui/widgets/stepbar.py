@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from argmap.engine.debate import Debate
+from argmap.debate.index import Debate
 
 
 class StepBar(Static):

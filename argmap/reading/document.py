@@ -1,0 +1,54 @@
+"""One document read, parsed and checked, with every problem located.
+
+A valid file takes the fast path: a fast parser and the check; positions are computed only once
+there is something to report, and then every diagnostic is the same as if they had run from the
+start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from argmap.base.diagnostics import Diagnostic
+from argmap.reading import gate
+from argmap.reading.parsing import parse, positioned_parse, same_data
+from argmap.reading.positions import Positioned
+
+T = TypeVar("T")
+
+
+def read_checked(
+    file: Path, name: str, check: Callable[[Any], tuple[T | None, list[Diagnostic]]]
+) -> tuple[str | None, T | None, list[Diagnostic]]:
+    """Read a file through the gate, parse it and ``check`` its data: the text (None when it
+    could not be read), what the check made of the data, and every problem, located.
+
+    When there is something to report, the careful parser supplies the positions and has the
+    last word: its own problems win, and if its data differ from the fast parser's, the check
+    runs again on them."""
+    text, problems = gate.read(file, name)
+    if text is None:
+        return None, None, problems
+    data, positioned, problems = parse(text, name)
+    if problems:
+        return text, None, problems
+    made, diagnostics = check(data)
+    if diagnostics and positioned is None:
+        positioned = positioned_parse(text, name)
+        if positioned.diagnostics:
+            return text, None, positioned.diagnostics
+        if not same_data(data, positioned.data):
+            made, diagnostics = check(positioned.data)
+    if diagnostics:
+        assert positioned is not None
+        diagnostics = [locate(d, name, positioned) for d in diagnostics]
+    return text, made, diagnostics
+
+
+def locate(d: Diagnostic, name: str, positioned: Positioned) -> Diagnostic:
+    if d.file and d.file != name:
+        return d
+    line, col = positioned.where(d.path, key=d.code == "E202")
+    return d.located(name, line, col)

@@ -1,0 +1,336 @@
+"""The meaning layer: checks a scenario whose shape is right.
+
+Every reference resolves; ids are unique; quotes occur in their sources; time is consistent;
+the actor tree has no cycles; contradictions stay within one side. Each problem becomes a
+diagnostic with the data path it concerns; ``loading`` turns paths into lines and columns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
+from argmap.scenario.dates import FuzzyDate
+from argmap.scenario.model import Claim, Event, Evidence, Relation, Scenario
+from argmap.scenario.sides import side_of
+
+if TYPE_CHECKING:
+    from argmap.scenario.loaded import LoadedSource
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, sources: Mapping[str, LoadedSource], raw_ids: set[str] | None) -> None:
+        self.s = scenario
+        self.sources = sources
+        # With shape errors, items that failed are missing: do not call references to them unknown.
+        self.raw_ids = raw_ids or set()
+        self.out: list[Diagnostic] = []
+        self.actors = {a.id: a for a in scenario.actors}
+        self.topics = {t.id: t for t in scenario.topics}
+        self.events = {e.id: e for e in scenario.events}
+        self.claims = {c.id: c for c in scenario.claims}
+        self.relations = {r.id: r for r in scenario.relations}
+        self.source_ids = {s.id for s in scenario.sources}
+        self.parents = {a.id: a.parent for a in scenario.actors}
+        self.kinds = {a.id: a.kind for a in scenario.actors}
+
+    def add(self, code: str, message: str, path: Path, hint: str | None = None) -> None:
+        self.out.append(Diagnostic(code, message, path=path, hint=hint))
+
+    def ref(self, value: str | None, table: Mapping[str, object] | set[str], what: str, path: Path) -> bool:
+        if value is None or value in table:
+            return value is not None
+        if value in self.raw_ids:
+            return False
+        self.add("E101", f"unknown {what} '{value}'", path, did_you_mean(value, table))
+        return False
+
+    def run(self) -> list[Diagnostic]:
+        self.unique_ids()
+        self.check_actors()
+        self.check_events()
+        self.check_claims()
+        self.check_relations()
+        self.check_quotes()
+        self.check_classroom()
+        self.warnings()
+        return self.out
+
+    def unique_ids(self) -> None:
+        groups = {
+            "glossary": [g.term for g in self.s.glossary],
+            "sources": [x.id for x in self.s.sources],
+            "actors": [x.id for x in self.s.actors],
+            "topics": [x.id for x in self.s.topics],
+            "events": [x.id for x in self.s.events],
+            "walkthroughs": [x.id for x in self.s.walkthroughs],
+            "exercises": [x.id for x in self.s.exercises],
+        }
+        for section, ids in groups.items():
+            self._unique([(section, i, x) for i, x in enumerate(ids)])
+        # Claims and relations share one namespace: undercuts point at relations.
+        self._unique(
+            [("claims", i, c.id) for i, c in enumerate(self.s.claims)]
+            + [("relations", i, r.id) for i, r in enumerate(self.s.relations)]
+        )
+
+    def _unique(self, items: list[tuple[str, int, str]]) -> None:
+        first: dict[str, tuple[str, int]] = {}
+        for section, i, ident in items:
+            if ident in first:
+                fs, fi = first[ident]
+                key = "term" if section == "glossary" else "id"
+                self.add(
+                    "E102",
+                    f"duplicate id '{ident}' (also {fs}[{fi + 1}])",
+                    (section, i, key),
+                    "ids name one thing each; claims and relations share one set of ids",
+                )
+            else:
+                first[ident] = (section, i)
+
+    def check_actors(self) -> None:
+        for i, actor in enumerate(self.s.actors):
+            at: Path = ("actors", i)
+            if actor.kind == "side" and actor.parent is not None:
+                self.add(
+                    "E115",
+                    f"side '{actor.id}' has a parent; sides are the top level",
+                    (*at, "parent"),
+                    "make it a 'body' under its parent, or remove 'parent'",
+                )
+            if actor.parent == actor.id:
+                self.add("E109", f"actor '{actor.id}' is its own parent", (*at, "parent"))
+                continue
+            self.ref(actor.parent, self.actors, "actor", (*at, "parent"))
+        reported: set[str] = set()
+        for i, actor in enumerate(self.s.actors):
+            chain = [actor.id]
+            current = self.parents.get(actor.id)
+            while current is not None and current in self.actors:
+                if current in chain:
+                    cycle = [*chain[chain.index(current) :], current]
+                    if not reported & set(cycle) and current != self.parents.get(current):
+                        self.add(
+                            "E109",
+                            "actors form a cycle: " + " -> ".join(cycle),
+                            ("actors", i, "parent"),
+                            "every chain of parents must end at a side or an actor with no parent",
+                        )
+                    reported.update(cycle)
+                    break
+                chain.append(current)
+                current = self.parents.get(current)
+
+    def check_events(self) -> None:
+        for i, event in enumerate(self.s.events):
+            for j, actor in enumerate(event.actors):
+                self.ref(actor, self.actors, "actor", ("events", i, "actors", j))
+
+    def check_claims(self) -> None:
+        for i, claim in enumerate(self.s.claims):
+            at: Path = ("claims", i)
+            self.ref(claim.actor, self.actors, "actor", (*at, "actor"))
+            for j, other in enumerate(claim.with_):
+                self.ref(other, self.actors, "actor", (*at, "with", j))
+            self.ref(claim.topic, self.topics, "topic", (*at, "topic"))
+            if claim.topic is not None and claim.stance is None:
+                self.add(
+                    "E112",
+                    f"claim '{claim.id}' has a topic but no stance",
+                    at,
+                    "add 'stance: for', 'against' or 'neutral'",
+                )
+            if claim.stance is not None and claim.topic is None:
+                self.add(
+                    "E112",
+                    f"claim '{claim.id}' has a stance but no topic",
+                    (*at, "stance"),
+                    "add the 'topic:' the stance is about",
+                )
+            if claim.event is not None and claim.date is not None:
+                self.add(
+                    "E110",
+                    f"claim '{claim.id}' has both an event and a date",
+                    (*at, "date"),
+                    "a claim made at an event takes the event's date: remove 'date'",
+                )
+            elif claim.event is None and claim.date is None:
+                self.add(
+                    "E110",
+                    f"claim '{claim.id}' is not placed in time",
+                    at,
+                    "add 'event:' or 'date:' (use 'date: standing' for a position held from the start)",
+                )
+            if claim.order is not None and claim.event is not None:
+                self.add(
+                    "E110",
+                    f"claim '{claim.id}': 'order' applies to dated claims, not to claims at an event",
+                    (*at, "order"),
+                    "order the event instead",
+                )
+            self.ref(claim.event, self.events, "event", (*at, "event"))
+            self.check_date(claim.id, self._claim_date(claim.event, claim.date), claim.evidence, at)
+
+    def _claim_date(self, event: str | None, date: str | None) -> FuzzyDate | None:
+        if event is not None and event in self.events:
+            return FuzzyDate.parse(self.events[event].date)
+        return FuzzyDate.parse(date) if date is not None else None
+
+    def check_date(self, ident: str, date: FuzzyDate | None, evidence: Iterable[Evidence], at: Path) -> None:
+        if date is None or date.precision == "standing":
+            return
+        for j, ev in enumerate(evidence):
+            source = self.sources.get(ev.source)
+            if source is None or source.facts.published is None:
+                continue
+            published = FuzzyDate.parse(source.facts.published)
+            if date.earliest > published.latest:
+                self.add(
+                    "E107",
+                    f"'{ident}' is dated {date.describe()}, after its source "
+                    f"'{ev.source}' was published ({published.describe()})",
+                    (*at, "evidence", j, "source"),
+                    "a claim cannot be later than the text that reports it; check the date",
+                )
+
+    def check_relations(self) -> None:
+        for i, rel in enumerate(self.s.relations):
+            at: Path = ("relations", i)
+            if rel.from_ == rel.to:
+                self.add("E108", f"relation '{rel.id}' points from '{rel.to}' to itself", (*at, "to"))
+            if rel.from_ not in self.claims and rel.from_ in self.relations:  # a claim wins a clash
+                self.add(
+                    "E114",
+                    f"relation '{rel.id}' starts at relation '{rel.from_}'; 'from' is a claim",
+                    (*at, "from"),
+                )
+            else:
+                self.ref(rel.from_, self.claims, "claim", (*at, "from"))
+            if rel.type == "undercuts":
+                if rel.to in self.claims and rel.to not in self.relations:
+                    self.add(
+                        "E114",
+                        f"'undercuts' targets a relation, but '{rel.to}' is a claim",
+                        (*at, "to"),
+                        "use 'attacks' against a claim, or name the relation it undercuts",
+                    )
+                else:
+                    self.ref(rel.to, self.relations, "relation", (*at, "to"))
+            elif rel.to in self.relations and rel.to not in self.claims:
+                self.add(
+                    "E114",
+                    f"'{rel.type}' targets a claim, but '{rel.to}' is a relation",
+                    (*at, "to"),
+                    "use 'undercuts' to attack a relation",
+                )
+            else:
+                self.ref(rel.to, self.claims, "claim", (*at, "to"))
+            self.ref(rel.by, self.actors, "actor", (*at, "by"))
+            if rel.type == "contradicts" and rel.from_ in self.claims and rel.to in self.claims:
+                a = side_of(self.claims[rel.from_].actor, self.parents, self.kinds)
+                b = side_of(self.claims[rel.to].actor, self.parents, self.kinds)
+                if a is None or a != b:
+                    self.add(
+                        "E111",
+                        f"'contradicts' joins claims of one side; '{rel.from_}' is "
+                        f"{_side_text(a)} and '{rel.to}' is {_side_text(b)}",
+                        (*at, "type"),
+                        "use 'attacks' between different sides",
+                    )
+
+    def check_quotes(self) -> None:
+        by_source: dict[str, list[tuple[str, Path]]] = defaultdict(list)
+        sections: tuple[tuple[str, tuple[Claim | Relation | Event, ...]], ...] = (
+            ("claims", self.s.claims),
+            ("relations", self.s.relations),
+            ("events", self.s.events),
+        )
+        for section, items in sections:
+            for i, item in enumerate(items):
+                for j, ev in enumerate(item.evidence):
+                    path: Path = (section, i, "evidence", j)
+                    if not self.ref(ev.source, self.source_ids, "source", (*path, "source")):
+                        continue
+                    by_source[ev.source].append((ev.quote, (*path, "quote")))
+        for source_id, quotes in by_source.items():
+            source = self.sources.get(source_id)
+            if source is None:
+                continue  # already reported: not found, unsafe or unreadable
+            found = source.text.find_many([q for q, _ in quotes])
+            for (quote, path), match in zip(quotes, found, strict=True):
+                if match is None:
+                    closest = source.text.closest(quote)
+                    hint = (
+                        f'closest passage in the source: "{closest}"'
+                        if closest
+                        else "no passage shares three words in a row with this quote"
+                    )
+                    self.add("E104", f"quote not found in source '{source_id}'", path, hint)
+
+    def check_classroom(self) -> None:
+        for i, walk in enumerate(self.s.walkthroughs):
+            for j, step in enumerate(walk.steps):
+                f = step.focus
+                if f is None:
+                    continue
+                at: Path = ("walkthroughs", i, "steps", j, "focus")
+                self.ref(f.claim, self.claims, "claim", (*at, "claim"))
+                self.ref(f.relation, self.relations, "relation", (*at, "relation"))
+                self.ref(f.side, self.actors, "actor", (*at, "side"))
+                self.ref(f.topic, self.topics, "topic", (*at, "topic"))
+        for i, ex in enumerate(self.s.exercises):
+            at = ("exercises", i)
+            # who-said-it offers speakers; every other kind offers claims.
+            speakers = ex.kind == "who-said-it"
+            options: tuple[str, ...] = () if speakers else ex.options
+            for key, ids in (("claims", ex.claims), ("options", options), ("switch_off", ex.switch_off)):
+                for j, cid in enumerate(ids):
+                    self.ref(cid, self.claims, "claim", (*at, key, j))
+            if speakers:
+                for j, actor in enumerate(ex.options):
+                    self.ref(actor, self.actors, "actor", (*at, "options", j))
+            self.ref(ex.claim, self.claims, "claim", (*at, "claim"))
+            self.ref(ex.side, self.actors, "actor", (*at, "side"))
+            self.ref(ex.topic, self.topics, "topic", (*at, "topic"))
+
+    def warnings(self) -> None:
+        touched: set[str] = set()
+        for rel in self.s.relations:
+            touched.update((rel.from_, rel.to))
+        for i, claim in enumerate(self.s.claims):
+            if claim.id not in touched:
+                self.add(
+                    "W101",
+                    f"claim '{claim.id}' takes part in no relation",
+                    ("claims", i, "id"),
+                    "link it with supports/attacks, or leave it if it stands alone in the texts",
+                )
+        addressed = {c.topic for c in self.s.claims}
+        for i, topic in enumerate(self.s.topics):
+            if topic.id not in addressed:
+                self.add("W102", f"no claim addresses topic '{topic.id}'", ("topics", i, "id"))
+        same_date: dict[str, list[int]] = defaultdict(list)
+        for i, event in enumerate(self.s.events):
+            if event.order is None:
+                same_date[event.date].append(i)
+        for date, idx in same_date.items():
+            if len(idx) > 1:
+                names = ", ".join(f"'{self.s.events[i].id}'" for i in idx)
+                self.add(
+                    "W103",
+                    f"events {names} share the date {date} and have no 'order'",
+                    ("events", idx[1], "date"),
+                    "add 'order: 1', 'order: 2', ... as the texts allow; until then they follow the file's order",
+                )
+
+
+def _side_text(side: str | None) -> str:
+    return f"of side '{side}'" if side else "of no side"
+
+
+def check(scenario: Scenario, sources: Mapping[str, LoadedSource], raw_ids: set[str] | None = None) -> list[Diagnostic]:
+    """Every meaning problem of a scenario, as unlocated diagnostics."""
+    return _Checker(scenario, sources, raw_ids).run()

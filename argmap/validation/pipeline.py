@@ -1,0 +1,122 @@
+"""Validation of scenario data already in memory: ordered checkers, every problem in one run.
+
+``validate(data, base)`` is what loading a file runs after parsing, and what an importer runs on
+the data it built. Diagnostics carry data paths; a caller with positions locates them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.base.diagnostics import Diagnostic, has_errors
+from argmap.scenario.loaded import LoadedSource
+from argmap.scenario.model import FORMAT_VERSION, Scenario
+from argmap.validation import shape
+from argmap.validation.sources import resolve_sources
+
+
+@dataclass
+class Validation:
+    """What the checkers found: the model (when the data has its shape), the source texts read,
+    and the diagnostics, in the checkers' order."""
+
+    data: Any
+    base: Path
+    """The scenario's file, or a path in the folder its sources are named relative to."""
+    search_path: tuple[Path, ...] = ()
+    scenario: Scenario | None = None
+    sources: dict[str, LoadedSource] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw_ids: set[str] | None = None
+    """Ids of items that failed their shape, so that references to them are not called unknown."""
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not has_errors(self.diagnostics)
+
+
+Checker = Callable[[Validation], bool]
+"""Adds its diagnostics; returns False when the checkers after it cannot run."""
+
+
+def _document(v: Validation) -> bool:
+    if v.data is None:
+        v.data = {}
+    if not isinstance(v.data, dict):
+        v.diagnostics.append(
+            Diagnostic(
+                "E201",
+                f"a scenario is a mapping of keys (title:, claims:, ...), not a {shape.type_name(v.data)}",
+                path=(),
+                hint="start from 'argmap new'",
+            )
+        )
+        return False
+    version = v.data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        v.diagnostics.append(
+            Diagnostic(
+                "E205",
+                f"written for scenario format {version if version.bit_length() < 64 else 'of a far later version'}; "
+                f"this argmap reads up to {FORMAT_VERSION}",
+                path=("format",),
+                hint="upgrade argmap to open this file",
+            )
+        )
+        return False
+    return True
+
+
+def _shape(v: Validation) -> bool:
+    v.scenario, problems = shape.validate(v.data)
+    v.diagnostics += problems
+    if problems:
+        v.raw_ids = shape.raw_ids(v.data)
+    return v.scenario is not None
+
+
+def _sources(v: Validation) -> bool:
+    assert v.scenario is not None
+    v.sources, problems = resolve_sources(v.scenario, v.base, v.search_path)
+    v.diagnostics += problems
+    return True
+
+
+def _meaning(v: Validation) -> bool:
+    from argmap.validation.meaning import check
+
+    assert v.scenario is not None
+    v.diagnostics += check(v.scenario, v.sources, v.raw_ids)
+    return True
+
+
+def _classroom(v: Validation) -> bool:
+    assert v.scenario is not None
+    if has_errors(v.diagnostics) or not (v.scenario.exercises or v.scenario.walkthroughs):
+        return True
+    # Imported only when there is classroom material: it brings in the engine.
+    from argmap.validation.classroom import check
+
+    v.diagnostics += check(v.scenario, v.sources)
+    return True
+
+
+CHECKERS: tuple[tuple[str, Checker], ...] = (
+    ("document", _document),
+    ("shape", _shape),
+    ("sources", _sources),
+    ("meaning", _meaning),
+    ("classroom", _classroom),
+)
+
+
+def validate(data: Any, base: Path, search_path: tuple[Path, ...] = ()) -> Validation:
+    """Run every checker in order on parsed scenario data; never raises for bad data."""
+    v = Validation(data, base, search_path)
+    for _name, checker in CHECKERS:
+        if not checker(v):
+            break
+    return v
