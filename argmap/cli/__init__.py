@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argmap import __version__
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from argmap.base.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):

@@ -312,7 +312,7 @@ class ArgmapApp(App[None]):
             results = ResultsFile.open(setup.folder, student, self.scenario_name, self.sha256, set_name)
         except ResultsUnavailable as exc:
             if from_command_line:
-                from argmap.cli import EXIT_USAGE
+                from argmap.base.exits import EXIT_USAGE
 
                 # After the first paint: exiting while the first screen mounts would break it.
                 self.call_after_refresh(self.exit, None, EXIT_USAGE, f"argmap: error: {exc}")
