@@ -23,7 +23,7 @@ Definitions used throughout:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -601,8 +601,3 @@ def _has_word(text: str, word: str) -> bool:
             return True
         start = text.find(word, start + 1)
     return False
-
-
-def first_said(debate: Debate, claims: Sequence[str]) -> str | None:
-    """The earliest said of some claims."""
-    return min(claims, key=lambda c: debate.order.get(c, 0), default=None)

@@ -93,16 +93,5 @@ class Framework:
             for b in ts:
                 yield a, b
 
-    @property
-    def attack_count(self) -> int:
-        return sum(self.indegree)
-
     def attacks(self, a: int, b: int) -> bool:
         return b in self.targets[a]
-
-    def restrict(self, keep: Sequence[int]) -> tuple[Framework, list[int]]:
-        """The sub-framework on some arguments (attacks among them only), and for each of its
-        arguments the argument of ``self`` it stands for."""
-        local = {a: i for i, a in enumerate(keep)}
-        targets = [[local[b] for b in self.targets[a] if b in local] for a in keep]
-        return Framework.from_targets(targets, [self.name(a) for a in keep]), list(keep)

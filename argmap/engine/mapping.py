@@ -105,12 +105,6 @@ class MappedDebate:
     texts: dict[str, str]
     """The text of each claim that is an argument."""
 
-    def arg(self, claim: str) -> int | None:
-        return self.index.get(claim)
-
-    def has(self, claim: str) -> bool:
-        return claim in self.index
-
 
 def _off_actors(debate: Debate, whatif: WhatIf) -> set[str]:
     """Actors switched off, with every actor under one."""

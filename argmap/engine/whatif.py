@@ -37,9 +37,6 @@ class WhatIf:
         """Whether anything is changed (for an indicator)."""
         return bool(self.off_claims or self.off_actors or self.off_sources or self.granted)
 
-    def reset(self) -> WhatIf:
-        return WhatIf()
-
     def toggle_claim(self, claim: str) -> WhatIf:
         """Switch a claim off, or back on."""
         return replace(self, off_claims=_toggle(self.off_claims, claim))
