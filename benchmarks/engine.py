@@ -46,7 +46,8 @@ sys.path.insert(0, str(ROOT))
 
 from argmap.engine import semantics as sem  # noqa: E402
 from argmap.engine.framework import Framework  # noqa: E402
-from argmap.engine.grounded import IN, UNDEC, grounded  # noqa: E402
+from argmap.engine.grounded import grounded  # noqa: E402
+from argmap.engine.labels import IN, UNDEC  # noqa: E402
 from argmap.formats import iccma  # noqa: E402
 
 CLINGO_LIMIT = 30.0

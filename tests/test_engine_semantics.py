@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from argmap.engine import semantics as sem
 from argmap.engine.framework import Framework
-from argmap.engine.grounded import IN, OUT, UNDEC, grounded
+from argmap.engine.grounded import grounded
+from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from tests import brute
 

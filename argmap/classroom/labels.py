@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from argmap.classroom.questions import Labeller
 from argmap.debate.index import Debate
+from argmap.engine.labels import STUDENT_WORD
 
 if TYPE_CHECKING:
     from argmap.classroom.roleplay import Labels
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
 
 
 _ENGINES: weakref.WeakKeyDictionary[Debate, ArgumentEngine] = weakref.WeakKeyDictionary()
-_STUDENT_LABEL = {"in": "in", "out": "out", "undec": "undecided"}
 
 
 def _engine(debate: Debate) -> ArgumentEngine:
@@ -31,12 +31,12 @@ def _labels_at_end(debate: Debate, off: frozenset[str]) -> dict[str, str]:
     from argmap.engine.whatif import WhatIf
 
     evaluation = _engine(debate).evaluate(debate.last_step, "grounded", WhatIf(off_claims=off))
-    return {claim: _STUDENT_LABEL[label] for claim, label in evaluation.labels.items()}
+    return {claim: STUDENT_WORD[label] for claim, label in evaluation.labels.items()}
 
 
 def _label_claim(debate: Debate, off: frozenset[str], claim: str) -> str:
     # A claim outside the debate (switched off, or a commentator's) stands on nothing.
-    return _labels_at_end(debate, off).get(claim, "undecided")
+    return _labels_at_end(debate, off).get(claim, STUDENT_WORD["undec"])
 
 
 def engine_labeller() -> Labeller:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from argmap.debate.index import Debate
+from argmap.engine.labels import STUDENT_LABELS
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.model import Exercise
 
@@ -25,7 +26,6 @@ Labeller = Callable[[Debate, frozenset[str], str], Label]
 """Labels a claim at the last step with some claims switched off (for what-if exercises)."""
 
 STANCES = ("for", "against", "neutral", "conflicting")
-LABELS = ("in", "out", "undecided")
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +312,7 @@ def _what_if(debate: Debate, ex: Exercise, labeller: Labeller | None) -> Questio
         f"Suppose these claims were never made: {off}. At the end of the debate, does "
         f'"{debate.claims[ex.claim].text}" stand (in), fall (out) or stay undecided?'
     )
-    choices = tuple(Choice(label_value, label_value) for label_value in LABELS)
+    choices = tuple(Choice(label_value, label_value) for label_value in STUDENT_LABELS)
     feedback = (f"With those claims switched off, the claim is {label} under grounded semantics.",)
     return Question(ex.id, ex.kind, prompt, choices, (label,), 1, False, feedback, ex.explanation, ex.set)
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from argmap.engine.grounded import IN, LABEL_NAMES, OUT, UNDEC, grounded
+from argmap.engine.grounded import grounded
+from argmap.engine.labels import LABELS, NAME, Label
 from argmap.engine.mapping import MappedDebate, map_debate
 from argmap.engine.semantics import Acceptance, Semantics, acceptance, extensions
 from argmap.engine.whatif import WhatIf
@@ -31,11 +32,6 @@ from argmap.engine.whatif import WhatIf
 if TYPE_CHECKING:
     from argmap.debate.index import Debate
     from argmap.engine.explain import Explanation
-
-Label = Literal["in", "out", "undec"]
-LABELS: tuple[Label, ...] = ("in", "out", "undec")
-_NAMES: dict[int, Label] = {IN: "in", OUT: "out", UNDEC: "undec"}
-assert set(_NAMES.values()) == set(LABEL_NAMES.values())
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -68,20 +64,20 @@ class Evaluation:
         """The claim's label, or None when it is not in the debate at this step (not yet
         said, a commentator's, or switched off)."""
         a = self.mapped.index.get(claim)
-        return None if a is None else _NAMES[self.node_labels[a]]
+        return None if a is None else NAME[self.node_labels[a]]
 
     def node_label(self, name: str) -> Label:
-        return _NAMES[self.node_labels[self.mapped.index[name]]]
+        return NAME[self.node_labels[self.mapped.index[name]]]
 
     @property
     def labels(self) -> dict[str, Label]:
         """Every claim in the debate at this step, with its label, in timeline order."""
-        return {c: _NAMES[self.node_labels[i]] for i, c in enumerate(self.mapped.claims)}
+        return {c: NAME[self.node_labels[i]] for i, c in enumerate(self.mapped.claims)}
 
     def counts(self) -> dict[Label, int]:
         out: dict[Label, int] = dict.fromkeys(LABELS, 0)
         for i in range(len(self.mapped.claims)):
-            out[_NAMES[self.node_labels[i]]] += 1
+            out[NAME[self.node_labels[i]]] += 1
         return out
 
     def standpoints(self, limit: int = 20) -> list[frozenset[str]]:

@@ -22,17 +22,15 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.engine.grounded import IN, OUT, UNDEC
+from argmap.engine.labels import IN, NAME, OUT, UNDEC, WORD, Label
 from argmap.engine.mapping import ATTACK_PREFIX, RELATION_PREFIX, Attack, MappedDebate
 from argmap.engine.semantics import Semantics, credulous, sceptical
 
 if TYPE_CHECKING:
-    from argmap.engine.evaluation import Evaluation, Label
+    from argmap.engine.evaluation import Evaluation
 
 MAX_DEPTH = 4
 MAX_LINES = 24
-_WORD = {IN: "accepted", OUT: "rejected", UNDEC: "undecided"}
-_LABEL: dict[int, Label] = {IN: "in", OUT: "out", UNDEC: "undec"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,18 +126,16 @@ class _Writer:
         """``a`` with the verb its kind takes: claims are accepted, relations hold, attacks
         succeed."""
         kind = self.m.nodes[a].kind
-        words = (
-            _WORD
-            if kind == "claim"
-            else {IN: "holds" if kind == "relation" else "succeeds", OUT: "fails", UNDEC: "is undecided"}
-        )
-        verb = words[label]
+        if kind == "claim":
+            verb = WORD[NAME[label]]
+        else:
+            verb = {IN: "holds" if kind == "relation" else "succeeds", OUT: "fails", UNDEC: "is undecided"}[label]
         return f"{self.show(a)} {'is ' if kind == 'claim' else ''}{verb}"
 
     def add(self, depth: int, a: int, text: str, label: int | None = None) -> bool:
         if len(self.lines) >= MAX_LINES:
             return False
-        self.lines.append(Line(depth, self.name(a), _LABEL[self.g[a] if label is None else label], text))
+        self.lines.append(Line(depth, self.name(a), NAME[self.g[a] if label is None else label], text))
         return True
 
     # --- grounded chains ----------------------------------------------------------------------
@@ -303,9 +299,7 @@ def _summary(ev: Evaluation, claim: str, label: Label) -> str:
             "out": f"{claim} is rejected (grounded): an accepted claim attacks it.",
             "undec": f"{claim} is undecided (grounded): it can be neither accepted nor rejected.",
         }[label]
-    word = {"complete": "complete extension", "preferred": "preferred extension", "stable": "stable extension"}[
-        ev.semantics
-    ]
+    word = f"{ev.semantics} extension"
     return {
         "in": f"{claim} is accepted: it is in every {word}.",
         "out": f"{claim} is rejected: it is in no {word}.",

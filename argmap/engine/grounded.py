@@ -10,11 +10,7 @@ what those attack. Every attack is walked at most twice.
 from __future__ import annotations
 
 from argmap.engine.framework import Framework
-
-UNDEC, IN, OUT = 0, 1, 2
-"""Labels, as stored in a labelling's bytes."""
-
-LABEL_NAMES = {UNDEC: "undec", IN: "in", OUT: "out"}
+from argmap.engine.labels import IN, OUT
 
 
 def grounded(af: Framework) -> bytearray:

@@ -18,7 +18,7 @@ are directional.
 from __future__ import annotations
 
 from argmap.engine.framework import Framework
-from argmap.engine.grounded import UNDEC
+from argmap.engine.labels import UNDEC
 
 
 def core(labels: bytearray) -> list[int]:

@@ -16,9 +16,12 @@ from collections.abc import Iterator, Sequence
 from argmap.engine.framework import Framework
 from argmap.engine.instance import Instance
 from argmap.engine.semantics import SHORT, Semantics, credulous, sceptical, some_extension
+from argmap.engine.semantics_registry import REGISTRY
 
+# Grounded has a single extension, so of its problems ICCMA lists only SE and DC, last.
+_SEVERAL = tuple(s.code for s in REGISTRY if s.name != "grounded")
 PROBLEMS: tuple[str, ...] = (
-    *(f"{task}-{sem}" for task in ("DC", "DS", "SE") for sem in ("CO", "PR", "ST")),
+    *(f"{task}-{code}" for task in ("DC", "DS", "SE") for code in _SEVERAL),
     "SE-GR",
     "DC-GR",
 )

@@ -22,16 +22,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from argmap.engine.framework import Framework
-from argmap.engine.grounded import IN, OUT, UNDEC, grounded
+from argmap.engine.grounded import grounded
+from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
+from argmap.engine.semantics_registry import SEMANTICS, SHORT, Semantics
 
-Semantics = Literal["grounded", "complete", "preferred", "stable"]
-SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
-SHORT: dict[str, Semantics] = {"GR": "grounded", "CO": "complete", "PR": "preferred", "ST": "stable"}
+__all__ = ["SEMANTICS", "SHORT", "Acceptance", "Answer", "Semantics"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
+from argmap.engine.semantics_registry import CYCLE, Semantics
 from argmap.engine.whatif import WhatIf
-
-Semantics = Literal["grounded", "preferred", "stable", "complete"]
-SEMANTICS: tuple[Semantics, ...] = ("grounded", "preferred", "stable", "complete")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +87,8 @@ class DebateState:
         return replace(self, whatif=WhatIf())
 
     def next_semantics(self) -> DebateState:
-        i = SEMANTICS.index(self.semantics)
-        return replace(self, semantics=SEMANTICS[(i + 1) % len(SEMANTICS)])
+        i = CYCLE.index(self.semantics)
+        return replace(self, semantics=CYCLE[(i + 1) % len(CYCLE)])
 
     def toggle_commentators(self) -> DebateState:
         return replace(self, commentators=not self.commentators)

@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 from argmap.debate.conflicts import Conflict
+from argmap.engine.labels import SEVERAL_WORD, WORD
 from argmap.views.report import ClaimLabel, Report
-
-LABEL_WORDS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
-PREFERRED_WORDS = {"in": "accepted (in every extension)", "out": "rejected (in none)", "undec": "open (in some)"}
 
 
 def label_word(report: Report, label: str) -> str:
-    return (LABEL_WORDS if report.semantics == "grounded" else PREFERRED_WORDS)[label]
+    return (WORD if report.semantics == "grounded" else SEVERAL_WORD)[label]
 
 
 def conflict_line(c: Conflict) -> str:

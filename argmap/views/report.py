@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from argmap.debate.conflicts import Conflict, side_conflicts, speaker_conflicts
 from argmap.debate.index import Debate
-from argmap.engine.evaluation import ArgumentEngine, Label
+from argmap.engine.evaluation import ArgumentEngine
+from argmap.engine.labels import Label
 from argmap.engine.semantics import Semantics
 
 REPORT_VERSION = 1

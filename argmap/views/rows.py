@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from argmap.engine.labels import MARK, OFF, OFF_MARK, OFF_WORD, WORD
+
 Piece = tuple[str, str]
 """Some text and its role ("" for plain)."""
 
@@ -24,9 +26,9 @@ NEW = "✱"
 CHANGED = "Δ"
 CONTRADICTION = "⚠"
 FOLDED = "▸"
-LABEL_MARK = {"in": "✓", "out": "✗", "undec": "?", "off": "⊘"}
+LABEL_MARK: dict[str, str] = {**MARK, OFF: OFF_MARK}
 """Argumentation labels: accepted, rejected, undecided; and switched off by a what-if."""
-LABEL_WORD = {"in": "accepted", "out": "rejected", "undec": "undecided", "off": "switched off"}
+LABEL_WORD: dict[str, str] = {**WORD, OFF: OFF_WORD}
 
 
 @dataclass(frozen=True, slots=True)
