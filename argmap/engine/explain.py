@@ -20,17 +20,32 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from argmap.engine.labels import IN, NAME, OUT, UNDEC, WORD, Label
 from argmap.engine.mapping import ATTACK_PREFIX, RELATION_PREFIX, Attack, MappedDebate
 from argmap.engine.semantics import Semantics, credulous, sceptical
-
-if TYPE_CHECKING:
-    from argmap.engine.evaluation import Evaluation
+from argmap.engine.whatif import WhatIf
 
 MAX_DEPTH = 4
 MAX_LINES = 24
+
+
+class Evaluated(Protocol):
+    """What an explanation reads of an evaluation (``evaluation.Evaluation``, which explains
+    itself through this module, so this one does not import it)."""
+
+    @property
+    def mapped(self) -> MappedDebate: ...
+    @property
+    def semantics(self) -> Semantics: ...
+    @property
+    def grounded_labels(self) -> bytes: ...
+    @property
+    def exists(self) -> bool: ...
+    @property
+    def whatif(self) -> WhatIf: ...
+    def label(self, claim: str) -> Label | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +100,7 @@ def rounds(mapped: MappedDebate, labels: bytes) -> list[int]:
 
 
 class _Writer:
-    def __init__(self, ev: Evaluation) -> None:
+    def __init__(self, ev: Evaluated) -> None:
         self.ev = ev
         self.m = ev.mapped
         self.debate_claims = ev.mapped.claims
@@ -205,7 +220,7 @@ class _Writer:
         return None
 
 
-def _claim_words(ev: Evaluation, claim: str) -> str:
+def _claim_words(ev: Evaluated, claim: str) -> str:
     """``id ("text")``, the text cut short."""
     text = ev.mapped.texts.get(claim, "")
     if len(text) > 70:
@@ -233,7 +248,7 @@ def _reason_words(r: Attack) -> str:
     return f"{r.source} attacks a reason {target} rests on ({rels})"
 
 
-def explain(ev: Evaluation, claim: str) -> Explanation:
+def explain(ev: Evaluated, claim: str) -> Explanation:
     """Why a claim has its label in an evaluation."""
     label = ev.label(claim)
     if label is None:
@@ -286,13 +301,13 @@ def explain(ev: Evaluation, claim: str) -> Explanation:
     return Explanation(claim, label, ev.semantics, summary, tuple(w.lines))
 
 
-def _members(ev: Evaluation, inside: set[int]) -> str:
+def _members(ev: Evaluated, inside: set[int]) -> str:
     claims = [c for i, c in enumerate(ev.mapped.claims) if i in inside]
     shown = ", ".join(claims[:8])
     return shown + (f" and {len(claims) - 8} more" if len(claims) > 8 else "") if claims else "no claim"
 
 
-def _summary(ev: Evaluation, claim: str, label: Label) -> str:
+def _summary(ev: Evaluated, claim: str, label: Label) -> str:
     if ev.semantics == "grounded":
         return {
             "in": f"{claim} is accepted (grounded): every attack on it fails.",
@@ -307,7 +322,7 @@ def _summary(ev: Evaluation, claim: str, label: Label) -> str:
     }[label]
 
 
-def _absent(ev: Evaluation, claim: str) -> str:
+def _absent(ev: Evaluated, claim: str) -> str:
     m = ev.mapped
     if claim in m.whatif.off_claims:
         return f"{claim} is switched off (what-if)."
