@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from argmap.engine.labels import IN, NAME, OUT, UNDEC, WORD, Label
@@ -105,14 +106,11 @@ class _Writer:
         self.m = ev.mapped
         self.debate_claims = ev.mapped.claims
         self.g = ev.grounded_labels
-        self._rank: list[int] | None = None
         self.lines: list[Line] = []
 
-    @property
+    @cached_property
     def rank(self) -> list[int]:
-        if self._rank is None:
-            self._rank = rounds(self.m, self.g)
-        return self._rank
+        return rounds(self.m, self.g)
 
     # --- words --------------------------------------------------------------------------------
 

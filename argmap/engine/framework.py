@@ -6,7 +6,7 @@ Adjacency is stored as one Python list of targets per argument, the fastest stru
 from Python; the reverse lists (attackers) are built on first use, since grounded labelling
 needs only the targets and the in-degrees.
 
-A ``Framework`` is never changed after it is built: every operation returns a new one.
+A ``Framework`` is never changed after it is built.
 """
 
 from __future__ import annotations
