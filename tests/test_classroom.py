@@ -284,7 +284,7 @@ def test_walkthrough_steps_move_the_debate_to_their_focus(debate):
 
 
 def test_a_quote_already_in_quotation_marks_is_not_wrapped_twice(debate):
-    from argmap.classroom.questions import _quote
+    from argmap.classroom.question import quote as _quote
 
     assert _quote(debate, "mayor-build-now") == "\u201cthe new bridge must be built this year\u201d (council-minutes)"
     quoted = debate.claims["mayor-build-now"].model_copy(
@@ -292,3 +292,13 @@ def test_a_quote_already_in_quotation_marks_is_not_wrapped_twice(debate):
     )
     debate.claims["mayor-build-now"] = quoted
     assert _quote(debate, "mayor-build-now") == '"x y" (council-minutes)'
+
+
+def test_every_kind_of_exercise_has_its_model_and_its_module():
+    from argmap.classroom.kinds import KINDS
+    from argmap.scenario.exercises import EXERCISE_MODELS
+
+    assert list(KINDS) == list(EXERCISE_MODELS)
+    assert all(KINDS[name].model is model for name, model in EXERCISE_MODELS.items())
+    for kind in KINDS.values():
+        assert all(ref.key in kind.model.model_fields for ref in kind.references)

@@ -12,7 +12,7 @@ from argmap.classroom.questions import Choice, Question
 from argmap.classroom.session import ALL, Session, exercise_sets, ordered, questions
 from argmap.cli import main
 from argmap.debate.index import Debate
-from argmap.scenario.model import Exercise
+from argmap.scenario.exercises import WhatIf
 from argmap.tui.app import make_app, make_exercise_app, make_roleplay_app
 from argmap.tui.screens.exercise import ExerciseScreen
 from argmap.tui.screens.pick import NameScreen, PickScreen
@@ -69,7 +69,7 @@ def test_sets_and_a_shuffle_that_is_the_same_for_a_student(debate):
 
 
 def test_what_if_questions_are_skipped_with_a_reason_without_the_engine(debate):
-    what_if = Exercise(id="w", kind="what-if", claim="mayor-build-now", switch_off=("reed-more-traffic",))
+    what_if = WhatIf(id="w", kind="what-if", claim="mayor-build-now", switch_off=("reed-more-traffic",))
     asked, skipped = questions(debate, [*exercise_sets(debate)["reed"], what_if], None)
     assert [q.exercise for q in asked] == ["who-traffic"]
     assert [(s.exercise, s.kind) for s in skipped] == [("w", "what-if")]

@@ -14,14 +14,18 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from argmap.base.textsafe import is_clean, visible
-from argmap.scenario import model
+from argmap.scenario import exercises, model
 from argmap.scenario.quotes import SourceText
 from argmap.views.visible import visible_data, visible_loaded
 
 PAYLOAD = "\x1b]0;PWNED\x07\x1b[31m\x9b1m\x00\r\x08\x7f"
 
 MODELS = sorted(
-    (m for m in vars(model).values() if isinstance(m, type) and issubclass(m, BaseModel) and m.model_fields),
+    {
+        m
+        for m in [*vars(model).values(), *vars(exercises).values()]
+        if isinstance(m, type) and issubclass(m, BaseModel) and m.model_fields
+    },
     key=lambda m: m.__name__,
 )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.classroom.questions import Labeller, Question, derive
+from argmap.classroom.question import Labeller, Question
+from argmap.classroom.questions import derive
 from argmap.debate.index import NO_TOPIC, Debate
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from argmap.classroom.questions import Labeller
+from argmap.classroom.question import Labeller
 from argmap.debate.index import Debate
 from argmap.engine.labels import STUDENT_WORD
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from argmap.classroom.questions import attackers
+from argmap.classroom.question import attackers
 from argmap.debate.index import Debate
 
 Labels = Callable[[Debate, frozenset[str]], dict[str, str]]

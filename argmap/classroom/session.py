@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from argmap.classroom.filenames import normal, old_slug
-from argmap.classroom.questions import Graded, Labeller, Question, derive, grade
+from argmap.classroom.question import Labeller, Question
+from argmap.classroom.questions import Graded, derive, grade
 from argmap.debate.index import Debate
 from argmap.scenario.model import Exercise
 

@@ -10,18 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictInt,
-    StringConstraints,
-    WithJsonSchema,
-)
+from pydantic import ConfigDict, Field, StrictInt, StringConstraints
 
-from argmap.scenario.dates import DATE_PATTERN, check_date
+from argmap.scenario.exercises import Exercise
+from argmap.scenario.fields import Colour, DateText, Id, Strict, Text
 
 FORMAT_VERSION = 1
 """The newest scenario format this argmap reads. Files written for format 1 keep loading."""
@@ -30,50 +22,6 @@ ORDER_LIMIT = 10**9
 """Largest order number (either sign): orders only sort a few items of one date."""
 
 SCHEMA_ID = "urn:argmap:schema:scenario:1"
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+([-_.][a-z0-9]+)*$", max_length=120),
-    Field(description="A readable name: lowercase words joined by hyphens, e.g. putin-nbc-joint-shield."),
-]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-
-
-def _year_as_text(value: object) -> object:
-    """A bare year reads as a number in YAML (``date: 2001``); take it as the text it was."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:04d}"
-    return value
-
-
-DateText = Annotated[
-    str,
-    BeforeValidator(_year_as_text),
-    StringConstraints(pattern=DATE_PATTERN),
-    AfterValidator(check_date),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": DATE_PATTERN},
-                {"type": "integer", "minimum": 1, "maximum": 9999},
-            ],
-            "description": "YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after '; or "
-            "'standing' for a position known from the start of the debate.",
-            "examples": ["2000-06-03", "2000-06", "before 1999", "standing", 2001],
-        }
-    ),
-]
-Colour = Annotated[
-    str,
-    StringConstraints(pattern=r"^(#[0-9a-fA-F]{6}|[a-z]+)$"),
-    Field(description="A colour as #rrggbb or a name such as 'red'."),
-]
-
-
-class Strict(BaseModel):
-    """Base of every model: immutable, and unknown keys are errors (they are usually typos)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class GlossaryEntry(Strict):
@@ -239,44 +187,6 @@ class Walkthrough(Strict):
     title: Text
     description: Text | None = None
     steps: tuple[WalkthroughStep, ...] = Field(min_length=1)
-
-
-ExerciseKind = Literal[
-    "who-said-it",
-    "find-the-rebuttal",
-    "what-does-it-support",
-    "order-in-time",
-    "spot-the-contradiction",
-    "fill-the-stance",
-    "what-if",
-]
-
-
-class Exercise(Strict):
-    """An exercise whose correct answer argmap derives from the map itself.
-
-    Which keys a kind needs: who-said-it: ``claim`` (``options``: speakers to offer);
-    find-the-rebuttal and what-does-it-support: ``claim`` and ``options`` (claims);
-    order-in-time: ``claims``; spot-the-contradiction: ``side`` and ``options`` (claims);
-    fill-the-stance: ``side``, ``topic`` and ``date``; what-if: ``claim`` and ``switch_off``.
-    """
-
-    id: Id
-    kind: ExerciseKind
-    set: Id | None = Field(default=None, description="The exercise set it belongs to.")
-    prompt: Text | None = Field(default=None, description="The question, when the default wording will not do.")
-    claim: Id | None = Field(default=None, description="The claim the question is about.")
-    claims: tuple[Id, ...] = Field(default=(), description="order-in-time: the claims to put in order.")
-    options: tuple[Id, ...] = Field(default=(), description="The choices offered: claims, or speakers for who-said-it.")
-    side: Id | None = None
-    topic: Id | None = None
-    date: DateText | None = None
-    switch_off: tuple[Id, ...] = Field(default=(), description="what-if: the claims switched off.")
-    answer: Text | tuple[Text, ...] | None = Field(
-        default=None,
-        description="Optional: the answer the author expects; it must agree with the map.",
-    )
-    explanation: Text | None = Field(default=None, description="Shown after the student answers.")
 
 
 class Scenario(Strict):

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.classroom.labels import engine_labeller
-from argmap.classroom.questions import Problem, derive
+from argmap.classroom.question import Problem
+from argmap.classroom.questions import derive
 from argmap.debate.index import Debate
 from argmap.scenario.model import Scenario
 

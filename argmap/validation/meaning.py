@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
+from argmap.classroom.kinds import KINDS
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.model import Claim, Event, Evidence, Relation, Scenario
 from argmap.scenario.sides import side_of
@@ -281,20 +282,16 @@ class _Checker:
                 self.ref(f.relation, self.relations, "relation", (*at, "relation"))
                 self.ref(f.side, self.actors, "actor", (*at, "side"))
                 self.ref(f.topic, self.topics, "topic", (*at, "topic"))
+        tables: dict[str, Mapping[str, object]] = {"claim": self.claims, "actor": self.actors, "topic": self.topics}
         for i, ex in enumerate(self.s.exercises):
-            at = ("exercises", i)
-            # who-said-it offers speakers; every other kind offers claims.
-            speakers = ex.kind == "who-said-it"
-            options: tuple[str, ...] = () if speakers else ex.options
-            for key, ids in (("claims", ex.claims), ("options", options), ("switch_off", ex.switch_off)):
-                for j, cid in enumerate(ids):
-                    self.ref(cid, self.claims, "claim", (*at, key, j))
-            if speakers:
-                for j, actor in enumerate(ex.options):
-                    self.ref(actor, self.actors, "actor", (*at, "options", j))
-            self.ref(ex.claim, self.claims, "claim", (*at, "claim"))
-            self.ref(ex.side, self.actors, "actor", (*at, "side"))
-            self.ref(ex.topic, self.topics, "topic", (*at, "topic"))
+            for ref in KINDS[ex.kind].references:
+                at = ("exercises", i, ref.key)
+                value = getattr(ex, ref.key)
+                if isinstance(value, tuple):
+                    for j, ident in enumerate(value):
+                        self.ref(ident, tables[ref.table], ref.table, (*at, j))
+                else:
+                    self.ref(value, tables[ref.table], ref.table, at)
 
     def warnings(self) -> None:
         touched: set[str] = set()

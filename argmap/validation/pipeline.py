@@ -32,6 +32,10 @@ class Validation:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     raw_ids: set[str] | None = None
     """Ids of items that failed their shape, so that references to them are not called unknown."""
+    positions: shape.Positions = field(default_factory=dict)
+    """Where the items kept stand in the data, when some failed their shape."""
+    shaped: int = 0
+    """How many diagnostics there were once the shape was checked: later ones use the items kept."""
 
     @property
     def ok(self) -> bool:
@@ -71,8 +75,9 @@ def _document(v: Validation) -> bool:
 
 
 def _shape(v: Validation) -> bool:
-    v.scenario, problems = shape.validate(v.data)
+    v.scenario, problems, v.positions = shape.check(v.data)
     v.diagnostics += problems
+    v.shaped = len(v.diagnostics)
     if problems:
         v.raw_ids = shape.raw_ids(v.data)
     return v.scenario is not None
@@ -95,7 +100,10 @@ def _meaning(v: Validation) -> bool:
 
 def _classroom(v: Validation) -> bool:
     assert v.scenario is not None
-    if has_errors(v.diagnostics) or not (v.scenario.exercises or v.scenario.walkthroughs):
+    # An incomplete exercise is left out of the scenario; the rest can still be asked.
+    if has_errors(d for d in v.diagnostics if d.code != "E116"):
+        return True
+    if not (v.scenario.exercises or v.scenario.walkthroughs):
         return True
     # Imported only when there is classroom material: it brings in the engine.
     from argmap.validation.classroom import check
@@ -119,4 +127,7 @@ def validate(data: Any, base: Path, search_path: tuple[Path, ...] = ()) -> Valid
     for _name, checker in CHECKERS:
         if not checker(v):
             break
+    if v.positions:
+        later = [shape.placed(d, v.positions) for d in v.diagnostics[v.shaped :]]
+        v.diagnostics[v.shaped :] = later
     return v

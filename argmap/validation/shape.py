@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
+from argmap.scenario.exercises import EXERCISE_MODELS, ExerciseBase, incomplete
 from argmap.scenario.model import Scenario
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,10 +54,21 @@ def schema_for(model: type[BaseModel]) -> dict[str, Any]:
     return dict(json.loads(text))
 
 
+Positions = dict[str, tuple[int, ...]]
+"""For each list some of whose items were left out: where each item kept stands in the data."""
+
+
 def validate(data: Any, model: type[M] = Scenario) -> tuple[M | None, list[Diagnostic]]:  # type: ignore[assignment]
     """The model instance, or None and every shape problem found."""
+    found, problems, _ = check(data, model)
+    return found, problems
+
+
+def check(data: Any, model: type[M] = Scenario) -> tuple[M | None, list[Diagnostic], Positions]:  # type: ignore[assignment]
+    """The model instance (of the valid parts only, when there are problems), every shape
+    problem found, and where the items kept stand in the data."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), [], {}
     except ValidationError as exc:
         pydantic_errors = exc.errors(include_url=False)
     problems = schema_problems(data, model, _flagged_items(pydantic_errors, model))
@@ -64,12 +76,22 @@ def validate(data: Any, model: type[M] = Scenario) -> tuple[M | None, list[Diagn
     for d in problems:
         reported.add(d.path)
     for err in pydantic_errors:
-        path = tuple(err["loc"])
+        path = _without_tags(tuple(err["loc"]), data)
         if reported.related(path):
             continue
         problems.append(_from_pydantic(err, path))
         reported.add(path)
-    return _salvage(data, model), problems
+    salvaged, positions = _salvage(data, model)
+    return salvaged, problems, positions
+
+
+def placed(diagnostic: Diagnostic, positions: Positions) -> Diagnostic:
+    """A diagnostic about the valid parts, its path moved to where the item stands in the data."""
+    path = diagnostic.path
+    if len(path) < 2 or not isinstance(path[1], int) or path[0] not in positions:
+        return diagnostic
+    at = positions[str(path[0])]
+    return replace(diagnostic, path=(path[0], at[path[1]], *path[2:])) if path[1] < len(at) else diagnostic
 
 
 class _Reported:
@@ -87,6 +109,21 @@ class _Reported:
 
     def related(self, path: Path) -> bool:
         return path in self.prefixes or any(path[:i] in self.paths for i in range(len(path)))
+
+
+def _without_tags(loc: Path, data: Any) -> Path:
+    """A pydantic location as a path in the data: a tagged union puts the tag (an exercise's
+    kind) in the location, where the data has no key of that name."""
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(data, dict) and part not in data and part == data.get("kind"):
+            continue
+        path.append(part)
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            data = None
+    return tuple(path)
 
 
 def _from_pydantic(err: Any, path: Path) -> Diagnostic:
@@ -120,40 +157,72 @@ def schema_problems(
     them keeps the cost in proportion to the problems, not to the file."""
     schema = schema_for(model)
     if items is None or not isinstance(data, dict):
-        return _problems(_validator(model, None), data, schema)
-    problems = _problems(_validator(model, "top"), data, schema)
+        return _problems(_validator(model, None), data, model)
+    problems = _problems(_validator(model, "top"), data, model)
     properties = schema["properties"]
     for section, index in sorted(items, key=lambda item: (str(item[0]), item[1])):
-        ref = properties.get(section, {}).get("items", {}).get("$ref")
         entries = data.get(section)
-        if ref is None or not isinstance(entries, list) or index >= len(entries):
+        if not _is_item(properties.get(section, {}).get("items")) or not isinstance(entries, list):
             continue
-        found = _problems(_validator(model, ref), entries[index], schema)
+        if index >= len(entries):
+            continue
+        found = _problems(_validator(model, f"items:{section}"), entries[index], model)
         problems += [replace(d, path=(section, index, *d.path)) for d in found]
     return problems
 
 
-def _problems(validator: Any, data: Any, schema: dict[str, Any]) -> list[Diagnostic]:
+def _is_item(schema: Any) -> bool:
+    """A list's items defined once: a model, or a tagged union of models."""
+    return isinstance(schema, dict) and ("$ref" in schema or "discriminator" in schema)
+
+
+def _problems(validator: Any, data: Any, model: type[BaseModel]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for error in validator.iter_errors(data):
-        problems += _from_schema(error, schema)
+        problems += _from_schema(error, model)
     return problems
 
 
 @functools.cache
 def _validator(model: type[BaseModel], part: str | None) -> Any:
-    """A validator for the whole schema (None), its top level without list items ("top"), or one
-    definition (a "#/$defs/..." reference)."""
+    """A validator for the whole schema (None), its top level without list items ("top"), the
+    items of one list ("items:" and its name), or one definition (a "#/$defs/..." reference)."""
     from jsonschema import Draft202012Validator
 
     schema = schema_for(model)
     if part == "top":
         schema = copy.deepcopy(schema)
         for prop in schema["properties"].values():
-            if "$ref" in prop.get("items", {}):
+            if _is_item(prop.get("items")):
                 del prop["items"]
+    elif part is not None and part.startswith("items:"):
+        schema = {**schema["properties"][part.removeprefix("items:")]["items"], "$defs": schema["$defs"]}
     elif part is not None:
         schema = {"$ref": part, "$defs": schema["$defs"]}
+    return Draft202012Validator(schema)
+
+
+@functools.cache
+def _any_kind_validator(model: type[BaseModel], refs: tuple[str, ...], tag: str) -> Any:
+    """For an item whose tag is missing or unknown: the keys of every kind, each checked as its
+    kinds check it, the tag one of the known ones, and only what every kind needs required."""
+    from jsonschema import Draft202012Validator
+
+    defs = schema_for(model)["$defs"]
+    branches = [defs[ref.removeprefix("#/$defs/")] for ref in refs]
+    properties: dict[str, Any] = {}
+    for branch in branches:
+        for key, value in branch["properties"].items():
+            properties.setdefault(key, value)
+    properties[tag] = {"enum": [branch["properties"][tag]["const"] for branch in branches], "type": "string"}
+    required = [key for key in branches[0]["required"] if all(key in b["required"] for b in branches)]
+    schema = {
+        "additionalProperties": False,
+        "properties": properties,
+        "required": required,
+        "type": "object",
+        "$defs": defs,
+    }
     return Draft202012Validator(schema)
 
 
@@ -179,16 +248,60 @@ def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
     return f"'{value}' does not match {pattern}", None
 
 
-def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
+def _tagged(error: Any, model: type[BaseModel], path: Path) -> list[Diagnostic]:
+    """An item of a tagged union (an exercise, told apart by its kind), explained as the model
+    its tag names; without a known tag, as any of them."""
+    tag = error.schema["discriminator"]["propertyName"]
+    mapping: dict[str, str] = error.schema["discriminator"]["mapping"]
+    item = error.instance
+    if not isinstance(item, dict):
+        return [Diagnostic("E201", f"expected mapping, found {type_name(item)}", path=path)]
+    value = item.get(tag)
+    if isinstance(value, str) and value in mapping:
+        found = _problems(_validator(model, mapping[value]), item, model)
+        branch = schema_for(model)["$defs"][mapping[value].removeprefix("#/$defs/")]
+        if set(mapping) == set(EXERCISE_MODELS):
+            found = _incomplete(found, item, branch)
+    else:
+        refs = tuple(branch["$ref"] for branch in error.schema["oneOf"])
+        found = _problems(_any_kind_validator(model, refs, tag), item, model)
+    return [replace(d, path=(*path, *d.path)) for d in found]
+
+
+def _incomplete(found: list[Diagnostic], item: dict[str, Any], branch: dict[str, Any]) -> list[Diagnostic]:
+    """An exercise without a key its kind needs (missing, or a value left empty) is incomplete
+    (E116) rather than malformed; the keys every exercise needs stay missing keys (E203)."""
+    lacking = [
+        key
+        for key in branch["required"]
+        if key not in ExerciseBase.model_fields
+        and (key not in item or (item[key] is None and branch["properties"][key].get("type") != "array"))
+    ]
+    if not lacking:
+        return found
+    reported = {f"missing key '{key}'" for key in lacking}
+    out = [
+        d
+        for d in found
+        if not (d.path == () and d.code == "E203" and d.message in reported)
+        and not (len(d.path) == 1 and d.path[0] in lacking)
+    ]
+    kind = str(item["kind"])
+    return out + [Diagnostic("E116", incomplete(kind, key), path=(key,)) for key in lacking]
+
+
+def _from_schema(error: Any, model: type[BaseModel]) -> list[Diagnostic]:
     path: Path = tuple(error.absolute_path)
     kind = error.validator
+    if kind == "oneOf" and "discriminator" in error.schema:
+        return _tagged(error, model, path)
     if kind == "anyOf":
         # Optional values are "X or null": report why the value is not an X.
         real = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
         if real:
             # Prefer the branch whose type fits: its complaint is the informative one.
             best = min(real, key=lambda e: (e.validator == "type", len(e.relative_schema_path)))
-            return _from_schema(best, schema)
+            return _from_schema(best, model)
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         out = []
@@ -236,12 +349,13 @@ def _from_schema(error: Any, schema: dict[str, Any]) -> list[Diagnostic]:
     return [Diagnostic("E204", error.message, path=path)]
 
 
-def _salvage(data: Any, model: type[M]) -> M | None:
+def _salvage(data: Any, model: type[M]) -> tuple[M | None, Positions]:
     """A model of the valid parts, so the meaning checks can still run on them."""
     if model is not Scenario or not isinstance(data, dict):
-        return None
+        return None, {}
     fields = Scenario.model_fields
     values: dict[str, Any] = {}
+    positions: Positions = {}
     for name in _SECTIONS:
         items = data.get(name)
         if not isinstance(items, list):
@@ -251,15 +365,19 @@ def _salvage(data: Any, model: type[M]) -> M | None:
         item_type = annotation.__args__[0]  # type: ignore[union-attr]
         adapter: TypeAdapter[Any] = TypeAdapter(item_type)
         kept = []
-        for item in items:
+        at = []
+        for i, item in enumerate(items):
             try:
                 kept.append(adapter.validate_python(item))
             except ValidationError:
                 continue
+            at.append(i)
         values[name] = tuple(kept)
+        if len(at) < len(items):
+            positions[name] = tuple(at)
     for name in ("format", "title", "summary", "licence"):
         values[name] = data.get(name)
-    return Scenario.model_construct(**values)  # type: ignore[return-value]
+    return Scenario.model_construct(**values), positions  # type: ignore[return-value]
 
 
 def raw_ids(data: Any) -> set[str]:
