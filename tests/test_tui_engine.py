@@ -10,8 +10,7 @@ from argmap.tui.app import make_app
 from argmap.tui.screens.claim import ClaimScreen
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.validation.load import load_scenario
-
-from .test_tui_app import WIDE, column, screen_text
+from tests.conftest import WIDE, column, screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 
