@@ -116,13 +116,17 @@ class SourceReader(LineList):
 
 
 class SourceScreen(OnDebate, Screen[DebateState]):
-    """Read a source around a quote; Tab moves to the claims citing what is in view."""
+    """Read a source around a quote; Tab moves to the claims citing what is in view. Closes
+    with the state, what-if included."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (declared per instance by Textual)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("backspace", "close", "Back", show=False),
+        Binding(
+            "o", "switch_off", "What-if: switch off the claims quoted from this source alone, or back on", show=False
+        ),
     ]
 
     def __init__(self, state: DebateState, source: str, span: tuple[int, int] | None) -> None:
@@ -182,7 +186,22 @@ class SourceScreen(OnDebate, Screen[DebateState]):
             title.append((f"  {facts.author}", "$text-muted"))
         if facts.published:
             title.append((f"  {facts.published}", "$text-muted"))
+        if self.is_off:
+            title.append(("  switched off (what-if: o back on)", "bold $text-warning"))
         self.query_one("#source-title", Static).update(Content.assemble(*title))
+
+    @property
+    def is_off(self) -> bool:
+        return self.source in self.state.whatif.off_sources
+
+    def action_switch_off(self) -> None:
+        self.state = self.state.toggle_source(self.source)
+        self._show_title()
+        name = self.loaded.facts.title or self.source
+        if self.is_off:
+            self.notify(f"{name} switched off: the claims quoted from it alone are left out.", timeout=3, markup=False)
+        else:
+            self.notify(f"{name} back on.", timeout=3, markup=False)
 
     def _scroll_to_target(self) -> None:
         reader = self.query_one(SourceReader)
