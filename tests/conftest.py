@@ -1,17 +1,28 @@
-"""Shared fixtures: small scenarios written into a temporary folder."""
+"""Shared fixtures and helpers: small scenarios written into a temporary folder; the text an
+app shows, for the tests of the terminal UI."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from rich.cells import cell_len
 
 from argmap.authoring.starter import render
 from argmap.scenario.loaded import Loaded
 from argmap.validation.load import load_scenario
 
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from argmap.tui.widgets.columns import ClaimColumn
+
 Edit = Callable[[str], str]
+WIDE, NARROW = (120, 40), (80, 24)
 
 
 @pytest.fixture
@@ -38,3 +49,33 @@ def load_starter(starter: Callable[..., Path]) -> Callable[..., Loaded]:
 
 def codes(loaded: Loaded) -> list[str]:
     return sorted(d.code for d in loaded.diagnostics)
+
+
+# One text run of Rich's SVG export: its x (in pixels), its length in pixels, its line, its text.
+_SVG_TEXT = re.compile(r'<text [^>]*?x="([\d.]+)"[^>]*?textLength="([\d.]+)"[^>]*?line-(\d+)\)"[^>]*>(.*?)</text>')
+
+
+def screen_text(app: App[object]) -> str:
+    """What the app's screen shows, one line of text a row, read from its screenshot."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    char_width = 0.0
+    for x, length, line, escaped in _SVG_TEXT.findall(app.export_screenshot()):
+        text = html.unescape(escaped).replace("\xa0", " ")
+        rows.setdefault(int(line), []).append((float(x), text))
+        if not char_width and len(text) == cell_len(text) and text:
+            char_width = float(length) / len(text)
+    lines = []
+    for y in range(max(rows, default=-1) + 1):
+        line = ""
+        for x, text in sorted(rows.get(y, [])):
+            line += " " * max(round(x / char_width) - cell_len(line), 0) + text
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def column(app: App[object], key: str) -> ClaimColumn:
+    """The claim column of a side (or ``APART``) on the positions screen."""
+    from argmap.tui.widgets.columns import SidePanel
+
+    panel = next(p for p in app.screen.query(SidePanel) if p.key == key)
+    return panel.column

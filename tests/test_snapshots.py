@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from argmap.tui.app import make_app
+from argmap.tui.start import StartExercises, StartRolePlay, StartWalkthrough
 from argmap.validation.load import load_scenario
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
@@ -93,7 +94,7 @@ def test_walkthrough(snap_compare):
     → next · ← back; the footer with ← Back → Next t Tree esc Leave."""
     from argmap.tui.app import make_app
 
-    assert snap_compare(make_app(bridge(), walkthrough="tour"), press=["right"], terminal_size=(120, 40))
+    assert snap_compare(make_app(bridge(), start=StartWalkthrough("tour")), press=["right"], terminal_size=(120, 40))
 
 
 def test_exercise(snap_compare, tmp_path):
@@ -105,14 +106,14 @@ def test_exercise(snap_compare, tmp_path):
     (Enter)" under the cursor; the footer shows space Next, esc Leave."""
     from argmap.classroom.questions import Question, derive
     from argmap.debate.index import Debate
-    from argmap.tui.app import make_exercise_app
+    from argmap.tui.app import make_app
 
     loaded = bridge()
     debate = Debate.from_loaded(loaded)
     question = derive(debate, debate.scenario.exercises[0])
     assert isinstance(question, Question)
     wrong = next(i for i, c in enumerate(question.choices) if c.value not in question.answer)
-    app = make_exercise_app(loaded, set_name="basics", folder=tmp_path, student="Ana")
+    app = make_app(loaded, start=StartExercises(set_name="basics", folder=tmp_path, student="Ana"))
     assert snap_compare(app, press=["abcd"[wrong]], terminal_size=(80, 24))
 
 
@@ -123,6 +124,6 @@ def test_role_play(snap_compare):
     marked "✗ That does not answer it", and "What Downton actually said:" Reed's traffic
     claim of 3 May 2024 with its quote, and "▶ Next round (Enter)". Right: "Answer as
     Downton", the search field and Downton's claims after "— Pass: answer nothing —"."""
-    from argmap.tui.app import make_roleplay_app
+    from argmap.tui.app import make_app
 
-    assert snap_compare(make_roleplay_app(bridge(), side="downton"), press=["enter"], terminal_size=(120, 40))
+    assert snap_compare(make_app(bridge(), start=StartRolePlay("downton")), press=["enter"], terminal_size=(120, 40))

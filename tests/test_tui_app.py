@@ -13,9 +13,9 @@ from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.matrix import PositionMatrix
 from argmap.validation.load import load_scenario
 from argmap.views.present import APART
+from tests.conftest import NARROW, WIDE, column, screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
-WIDE, NARROW = (120, 40), (80, 24)
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +25,10 @@ def harbour():
     return loaded
 
 
-def screen_text(app: ArgmapApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def matrix_cell(app: ArgmapApp, topic: str) -> str:
     matrix = app.screen.query_one(PositionMatrix)
     row = next(r for r in matrix.rows if r.target == topic)
     return "".join(text for text, _ in row.pieces)
-
-
-def column(app: ArgmapApp, key: str) -> ClaimColumn:
-    panel = next(p for p in app.screen.query(SidePanel) if p.key == key)
-    return panel.column
 
 
 def row_text(widget: LineList, target: object) -> str:
@@ -388,3 +379,31 @@ def test_make_app_rejects_a_bad_date_or_claim(harbour):
         make_app(harbour, claim="west-shares")
     app = make_app(harbour, date="2020-04", claim="joint-share")
     assert app.start_state.step == 4  # moved on to when the claim was said
+
+
+async def test_replacing_the_scenario_redraws_the_open_screens_that_can_show_it(harbour):
+    bridge = load_scenario(Path(__file__).parent / "fixtures" / "classroom" / "bridge.yaml")
+    assert bridge.ok
+    app = make_app(harbour, claim="north-mayor-expand", date="2021-01")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClaimScreen"
+        # The same scenario read again: the claim is still there, and its screen stays open.
+        app.replace_loaded(load_scenario(FIXTURES / "harbour.yaml"))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClaimScreen"
+        assert "The harbour must be expanded" in screen_text(app)
+        # Another scenario: the claim is gone, so its screen closes over the new positions view.
+        app.replace_loaded(bridge)
+        await pilot.pause()
+        assert isinstance(app.screen, PositionsScreen)
+        assert "mayor-build-now" in app.debate.claims
+        text = screen_text(app)
+        assert "The bridge dispute" in text
+        assert "Upton" in text and "Downton" in text
+        assert "harbour" not in text.lower()
+        assert app.screen.state.last == app.debate.last_step
+        await pilot.press("end")
+        await pilot.pause()
+        assert f"Step {app.debate.last_step} of {app.debate.last_step}" in screen_text(app)
+        assert app.screen.query_one(PositionMatrix).rows

@@ -13,16 +13,16 @@ from argmap.classroom.session import ALL, Session, exercise_sets, ordered, quest
 from argmap.cli import main
 from argmap.debate.index import Debate
 from argmap.scenario.exercises import WhatIf
-from argmap.tui.app import make_app, make_exercise_app, make_roleplay_app
+from argmap.tui.app import make_app
 from argmap.tui.screens.exercise import ExerciseScreen
 from argmap.tui.screens.pick import NameScreen, PickScreen
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.screens.roleplay import RolePlayScreen
 from argmap.tui.screens.walkthrough import WalkthroughScreen
+from argmap.tui.start import StartExercises, StartRolePlay, StartWalkthrough
 from argmap.tui.widgets.lines import LineList
 from argmap.validation.load import load_scenario
-
-from .test_tui_app import screen_text
+from tests.conftest import screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "classroom"
 BRIDGE = FIXTURES / "bridge.yaml"
@@ -112,7 +112,7 @@ def test_undo_and_two_picks():
 
 
 async def test_a_walkthrough_moves_the_map_and_resumes_where_it_was_left(bridge, debate):
-    app = make_app(bridge, walkthrough="tour")
+    app = make_app(bridge, start=StartWalkthrough("tour"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -158,7 +158,7 @@ async def test_a_walkthrough_moves_the_map_and_resumes_where_it_was_left(bridge,
 
 
 async def test_a_walkthrough_opens_claims_and_their_tree(bridge):
-    app = make_app(bridge, walkthrough="tour")
+    app = make_app(bridge, start=StartWalkthrough("tour"))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -201,7 +201,7 @@ def _letter(screen: ExerciseScreen, value: str) -> str:
 
 async def test_an_exercise_set_right_and_wrong_answers_saved_as_given(bridge, tmp_path):
     folder = tmp_path / "results"
-    app = make_exercise_app(bridge, set_name="basics", folder=folder, student="Ana Lima")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=folder, student="Ana Lima"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -260,13 +260,13 @@ async def test_an_exercise_set_right_and_wrong_answers_saved_as_given(bridge, tm
 
 
 async def test_an_exercise_set_resumes_at_the_first_unanswered_question(bridge, tmp_path):
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Bo")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Bo"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.press(_letter(app.screen, "upton-mayor"), "enter")
         await pilot.press(_letter(app.screen, "reed-bridge-sound"))
         await pilot.pause()
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Bo")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Bo"))
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -278,7 +278,7 @@ async def test_an_exercise_set_resumes_at_the_first_unanswered_question(bridge, 
 
 
 async def test_exercises_ask_the_name_and_the_set(bridge, tmp_path):
-    app = make_exercise_app(bridge, folder=tmp_path)
+    app = make_app(bridge, start=StartExercises(folder=tmp_path))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NameScreen)
@@ -302,7 +302,7 @@ async def test_exercises_ask_the_name_and_the_set(bridge, tmp_path):
 
 
 async def test_a_role_play_round_scores_real_attacks_and_ends_with_the_outcome(bridge):
-    app = make_roleplay_app(bridge, side="downton")
+    app = make_app(bridge, start=StartRolePlay("downton"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -350,7 +350,7 @@ async def test_a_role_play_round_scores_real_attacks_and_ends_with_the_outcome(b
 
 
 async def test_a_role_play_asks_the_side_and_can_pass(bridge):
-    app = make_roleplay_app(bridge)
+    app = make_app(bridge, start=StartRolePlay())
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PickScreen)

@@ -9,9 +9,10 @@ import pytest
 from argmap.tui.app import make_app
 from argmap.tui.screens.claim import ClaimScreen
 from argmap.tui.screens.positions import PositionsScreen
+from argmap.tui.screens.source import SourceScreen
+from argmap.tui.widgets.lines import LineList
 from argmap.validation.load import load_scenario
-
-from .test_tui_app import WIDE, column, screen_text
+from tests.conftest import WIDE, column, screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 
@@ -126,3 +127,49 @@ async def test_a_speaker_can_be_switched_off_and_label_changes_are_counted(harbo
                 break
         else:
             raise AssertionError("no step changed a label")
+
+
+async def test_the_source_reader_switches_the_claims_of_its_source_off_and_back_on(harbour):
+    app = make_app(harbour, claim="engineer-dredging-safe", date="2020-06")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert "switched off" not in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.state.whatif.off_sources == {"hearings"}
+        assert "switched off (what-if: o back on)" in screen_text(app)
+        # The what-if goes back with the reader: the claim, quoted from the hearings alone, is out.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.screen.state.whatif.off_sources == {"hearings"}
+        assert "Not in the debate at this step" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, PositionsScreen)
+        assert home.view.labels["engineer-dredging-safe"] == "off"
+        assert "WHAT-IF: 1 change (z resets)" in screen_text(app)
+        # Back on from the reader.
+        home.open_claim("engineer-dredging-safe")
+        await pilot.pause()
+        await pilot.press("s", "o")
+        await pilot.pause()
+        assert not app.screen.state.whatif.active
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert home.view.labels["engineer-dredging-safe"] != "off"
+        assert "WHAT-IF" not in screen_text(app)
+
+
+async def test_help_lists_the_source_readers_what_if_key(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = app.screen.query_one("#help", LineList).rows
+        section = [r.key for r in rows if isinstance(r.key, tuple) and r.key[:2] == ("key", "Source reader")]
+        assert ("key", "Source reader", "o", SourceScreen.BINDINGS[-1].description) in section

@@ -23,10 +23,10 @@ from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
 from argmap.scenario.loaded import Loaded
 from argmap.scenario.quotes import SourceText
-from argmap.tui.app import ArgmapApp, make_app, make_exercise_app, make_roleplay_app
+from argmap.tui.app import ArgmapApp, make_app
+from argmap.tui.start import StartExercises, StartRolePlay, StartWalkthrough
 from argmap.validation.load import load_scenario
-
-from .test_tui_app import screen_text
+from tests.conftest import screen_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tui" / "escapes.yaml"
 SIZE = (160, 48)
@@ -224,7 +224,7 @@ async def test_notifications_show_controls_as_stand_ins(escapes):
 
 
 async def test_walkthroughs_show_controls_as_stand_ins(escapes):
-    app = make_app(escapes, walkthrough="tour")
+    app = make_app(escapes, start=StartWalkthrough("tour"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "WalkthroughScreen"
@@ -244,7 +244,7 @@ async def test_walkthroughs_show_controls_as_stand_ins(escapes):
 
 async def test_exercises_show_controls_in_names_and_file_names_as_stand_ins(escapes, tmp_path):
     folder = tmp_path / "results\x1b]0;PWNED\x07"
-    app = make_exercise_app(escapes, folder=folder, student="Ana" + PAYLOAD)
+    app = make_app(escapes, start=StartExercises(folder=folder, student="Ana" + PAYLOAD))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "PickScreen"  # the sets, named by ids
@@ -268,7 +268,7 @@ async def test_exercises_show_controls_in_names_and_file_names_as_stand_ins(esca
 
 
 async def test_a_typed_student_name_shows_controls_as_stand_ins(escapes, tmp_path):
-    app = make_exercise_app(escapes, folder=tmp_path, set_name="other")
+    app = make_app(escapes, start=StartExercises(folder=tmp_path, set_name="other"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "NameScreen"
@@ -281,7 +281,7 @@ async def test_a_typed_student_name_shows_controls_as_stand_ins(escapes, tmp_pat
 
 
 async def test_role_play_shows_controls_as_stand_ins(escapes):
-    app = make_roleplay_app(escapes)
+    app = make_app(escapes, start=StartRolePlay())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "PickScreen"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from argmap.tui.app import ArgmapApp, make_app
+from argmap.tui.start import StartExercises, StartRolePlay, StartWalkthrough
 from argmap.tui.widgets.lines import LineList
 from argmap.validation.load import load_scenario
-
-from .test_tui_app import screen_text
+from tests.conftest import screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 SIZE = (160, 48)
@@ -146,7 +146,7 @@ def classroom():
 
 
 async def test_walkthrough_shows_scenario_text_literally(classroom):
-    app = make_app(classroom, walkthrough="tour")
+    app = make_app(classroom, start=StartWalkthrough("tour"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert_shown(app, "Tour [bold]x[/] of [link=x]y[/link]", "Left says [bold]x[/] and [link=x]y[/link].")
@@ -159,9 +159,9 @@ async def test_walkthrough_shows_scenario_text_literally(classroom):
 
 
 async def test_exercises_show_scenario_text_and_names_literally(classroom, tmp_path):
-    from argmap.tui.app import make_exercise_app
+    from argmap.tui.app import make_app
 
-    app = make_exercise_app(classroom, set_name="brackets", folder=tmp_path, student="[b]Ana[/b]")
+    app = make_app(classroom, start=StartExercises(set_name="brackets", folder=tmp_path, student="[b]Ana[/b]"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert_shown(app, "[b]Ana[/b]", "Speaker [/] (Left [bold)", "Right [link=x]y[/link]")
@@ -177,9 +177,9 @@ async def test_exercises_show_scenario_text_and_names_literally(classroom, tmp_p
 
 
 async def test_role_play_shows_scenario_text_literally(classroom):
-    from argmap.tui.app import make_roleplay_app
+    from argmap.tui.app import make_app
 
-    app = make_roleplay_app(classroom)
+    app = make_app(classroom, start=StartRolePlay())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert_shown(app, "Left [bold", "Right [link=x]y[/link]")  # the side picker

@@ -16,14 +16,14 @@ import pytest
 from argmap.classroom import results as results_module
 from argmap.classroom.filenames import results_name
 from argmap.classroom.results import ResultsFile
-from argmap.tui.app import make_exercise_app
+from argmap.tui.app import make_app
 from argmap.tui.screens.exercise import ExerciseScreen
 from argmap.tui.screens.pick import NameScreen
 from argmap.tui.screens.positions import PositionsScreen
+from argmap.tui.start import StartExercises
 from argmap.tui.widgets.lines import LineList
 from argmap.validation.load import load_scenario
-
-from .test_tui_app import screen_text
+from tests.conftest import screen_text
 
 BRIDGE = Path(__file__).parent / "fixtures" / "classroom" / "bridge.yaml"
 WIDE = (120, 40)
@@ -90,7 +90,7 @@ def students_file(folder: Path, student: str = "Ana") -> Path:
 
 
 async def test_answers_that_could_not_be_saved_are_never_called_saved(bridge, here, full_disk):
-    app = make_exercise_app(bridge, set_name="basics", folder=here, student="Ana")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=here, student="Ana"))
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -114,7 +114,7 @@ async def test_answers_that_could_not_be_saved_are_never_called_saved(bridge, he
 
 
 async def test_answers_kept_after_a_failed_save_go_with_the_next_one(bridge, here, full_disk):
-    app = make_exercise_app(bridge, set_name="basics", folder=here, student="Ana")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=here, student="Ana"))
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -138,7 +138,7 @@ async def test_a_second_session_given_on_the_command_line_exits_with_a_usage_err
     with ResultsFile.open(tmp_path, "Ana", "bridge", bridge.sha256, "basics") as first:
         first.add("who-build", "who-said-it", ("upton-mayor",), ("upton-mayor",), True)
         before = first.path.read_bytes()
-        app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+        app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Ana"))
         async with app.run_test(size=WIDE) as pilot:
             await pilot.pause()
             await pilot.pause()
@@ -148,7 +148,7 @@ async def test_a_second_session_given_on_the_command_line_exits_with_a_usage_err
 
 async def test_a_second_session_whose_name_is_typed_in_the_app_is_told_why_in_the_app(bridge, tmp_path):
     with ResultsFile.open(tmp_path, "Ana Lima", "bridge", bridge.sha256, "basics"):
-        app = make_exercise_app(bridge, set_name="basics", folder=tmp_path)
+        app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path))
         async with app.run_test(size=WIDE, notifications=True) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, NameScreen)
@@ -164,7 +164,7 @@ async def test_a_second_session_whose_name_is_typed_in_the_app_is_told_why_in_th
 
 
 async def test_a_file_with_unreadable_lines_opens_resumes_and_keeps_them(bridge, tmp_path):
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Ana"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
@@ -172,7 +172,7 @@ async def test_a_file_with_unreadable_lines_opens_resumes_and_keeps_them(bridge,
     path = students_file(tmp_path)
     kept = path.read_bytes() + b'{"v": 1e999}\n' + b"[" * 100_000 + b"\n" + b'{"correct": "false"'
     path.write_bytes(kept)
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Ana"))
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -213,7 +213,7 @@ def test_the_exercise_command_will_not_start_on_a_fifo_and_leaves_it(tmp_path):
 
 
 async def test_quitting_with_unsaved_answers_asks_again_and_hands_them_over(bridge, tmp_path, full_disk):
-    app = make_exercise_app(bridge, set_name="basics", folder=tmp_path, student="Ana")
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Ana"))
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -344,9 +344,11 @@ def open_(args: argparse.Namespace) -> int:
         print(render_text(loaded.diagnostics), file=sys.stderr)
         return EXIT_INVALID
     from argmap.tui.app import make_app
+    from argmap.tui.start import BROWSE, StartWalkthrough
 
+    start = BROWSE if args.walkthrough is None else StartWalkthrough(args.walkthrough)
     try:
-        app = make_app(loaded, date=args.date, claim=args.claim, walkthrough=args.walkthrough)
+        app = make_app(loaded, start=start, date=args.date, claim=args.claim)
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -359,12 +361,12 @@ def exercise(args: argparse.Namespace) -> int:
     loaded = _load_or_report(args.path or bundled_scenario(), args)
     if loaded is None:
         return EXIT_INVALID
-    from argmap.tui.app import make_exercise_app
+    from argmap.tui.app import make_app
+    from argmap.tui.start import StartExercises
 
+    start = StartExercises(args.set_name, folder=args.results, student=args.student, shuffle=args.shuffle)
     try:
-        app = make_exercise_app(
-            loaded, set_name=args.set_name, folder=args.results, student=args.student, shuffle=args.shuffle
-        )
+        app = make_app(loaded, start=start)
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -389,10 +391,11 @@ def roleplay(args: argparse.Namespace) -> int:
     loaded = _load_or_report(args.path or bundled_scenario(), args)
     if loaded is None:
         return EXIT_INVALID
-    from argmap.tui.app import make_roleplay_app
+    from argmap.tui.app import make_app
+    from argmap.tui.start import StartRolePlay
 
     try:
-        app = make_roleplay_app(loaded, side=args.side)
+        app = make_app(loaded, start=StartRolePlay(args.side))
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE

@@ -83,6 +83,10 @@ class DebateState:
     def toggle_actor(self, actor: str) -> DebateState:
         return replace(self, whatif=self.whatif.toggle_actor(actor))
 
+    def toggle_source(self, source: str) -> DebateState:
+        """Switch off the claims quoted from a source alone (what-if), or back on."""
+        return replace(self, whatif=self.whatif.toggle_source(source))
+
     def reset_whatif(self) -> DebateState:
         return replace(self, whatif=WhatIf())
 

@@ -1,19 +1,21 @@
 """The terminal UI: ``make_app`` builds it for the command line and for the tests.
 
-The app starts on the positions screen and pushes the other screens when asked. Screens other
-than the first are imported only when first opened, so the positions view paints quickly.
+The app starts on the positions screen and pushes the other screens when asked: screens post
+the requests of ``argmap.tui.messages`` and the app answers them. The app owns the debate;
+screens read it through ``argmap.tui.host`` and never keep a copy, so ``replace_loaded`` can
+swap it for another. Screens other than the first are imported only when first opened, so the
+positions view paints quickly.
 
-Text from files is data: the factories give the app a copy of the scenario and its sources with
-every control character made visible (``argmap.views.visible``), and notifications, which may
-name files or quote errors, pass the same gate.
+Text from files is data: the app is given a copy of the scenario and its sources with every
+control character made visible (``argmap.views.visible``), and notifications, which may name
+files or quote errors, pass the same gate.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -21,11 +23,23 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from argmap.base.textsafe import visible
-from argmap.classroom.filenames import MAX_NAME, normal
 from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.messages import JumpRequested, ModeRequested
+from argmap.tui.messages import (
+    ClaimRequested,
+    DateRequested,
+    GlossaryRequested,
+    JumpRequested,
+    ModeRequested,
+    SearchRequested,
+    SourceRequested,
+    StandpointsRequested,
+    StateReply,
+    TreeRequested,
+)
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.screens.positions import PositionsScreen
+from argmap.tui.start import BROWSE, Start, StartExercises, StartRolePlay, StartWalkthrough
 from argmap.views.rows import Piece, Row
 
 if TYPE_CHECKING:
@@ -38,18 +52,6 @@ if TYPE_CHECKING:
     from argmap.scenario.loaded import Loaded
 
 LIGHT, DARK = "textual-light", "textual-dark"
-
-StateCallback = Callable[[DebateState | None], None]
-
-
-@dataclass(frozen=True, slots=True)
-class StartMode:
-    """A classroom mode to start in: a walkthrough by name, exercises, or a role-play as a
-    side (asked for when None)."""
-
-    kind: Literal["walkthrough", "exercises", "roleplay"]
-    name: str | None = None
-    setup: ExerciseSetup | None = None
 
 
 def _engine_labels() -> Labels | None:
@@ -84,15 +86,18 @@ class ArgmapApp(App[None]):
         state: DebateState,
         *,
         claim: str | None = None,
-        start: StartMode | None = None,
+        start: Start = BROWSE,
+        exercise_setup: ExerciseSetup | None = None,
         scenario_name: str = "scenario",
         sha256: str = "",
     ) -> None:
+        """``exercise_setup`` is how exercises start when asked for without one (it comes from
+        the command line, checked: ``classroom.start.command_line_setup``)."""
         super().__init__()
         self.debate = debate
         self.start_state = state
         self.start_claim = claim
-        self.start_mode = start
+        self.start = start
         self.scenario_name = scenario_name
         self.sha256 = sha256
         self.title = debate.scenario.title
@@ -104,6 +109,7 @@ class ArgmapApp(App[None]):
         self.roleplays: dict[str, RolePlay] = {}
         self.roleplay_labels: Labels | None = _engine_labels()
         """Labels for the outcome of a role-play, from the argumentation engine when present."""
+        self.start_setup = exercise_setup
         self.exercise_setup: ExerciseSetup | None = None
         self._engine: ArgumentEngine | None = None
 
@@ -133,20 +139,19 @@ class ArgmapApp(App[None]):
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen[None]:
-        return PositionsScreen(self.debate, self.start_state)
+        return PositionsScreen(self.start_state)
 
     def on_mount(self) -> None:
         if self.start_claim is not None:
-            self.home.open_claim(self.start_claim)
-        mode = self.start_mode
-        if mode is None:
-            return
-        if mode.kind == "walkthrough":
-            self.start_walkthrough(mode.name)
-        elif mode.kind == "exercises":
-            self.start_exercises(mode.setup, from_command_line=True)
-        elif mode.kind == "roleplay":
-            self.start_roleplay(mode.name)
+            home = self.home
+            self._show_claim(home.claim_state(self.start_claim), home.adopt)
+        start = self.start
+        if isinstance(start, StartWalkthrough):
+            self.start_walkthrough(start.name)
+        elif isinstance(start, StartExercises):
+            self.start_exercises(self.start_setup, from_command_line=True)
+        elif isinstance(start, StartRolePlay):
+            self.start_roleplay(start.side)
 
     @property
     def home(self) -> PositionsScreen:
@@ -154,52 +159,74 @@ class ArgmapApp(App[None]):
         assert isinstance(screen, PositionsScreen)
         return screen
 
+    def replace_loaded(self, loaded: Loaded) -> None:
+        """Show another scenario, or the same one read again, in place of the one open.
+
+        Open screens that can show the new debate redraw for it (the positions view always
+        does, keeping the date where it can); the others, and those above them, close.
+        Walkthroughs and role-plays left part-way are forgotten. Raises ``ValueError`` for a
+        scenario with nothing to step through.
+        """
+        loaded, debate = _shown(loaded)
+        self.debate = debate
+        self._engine = None
+        self.scenario_name, self.sha256 = loaded.path.stem, loaded.sha256
+        self.title = debate.scenario.title
+        self.tours.clear()
+        self.last_tour = None
+        self.roleplays.clear()
+        keep = 0
+        for screen in self.screen_stack:
+            if not (isinstance(screen, OnDebate) and screen.debate_replaced()):
+                break
+            keep += 1
+        while len(self.screen_stack) > max(keep, 1):
+            self.pop_screen()
+
     # --- screens --------------------------------------------------------------------------
 
-    def show_claim(self, debate: Debate, state: DebateState, done: StateCallback) -> None:
+    def _show_claim(self, state: DebateState, reply: StateReply) -> None:
         from argmap.tui.screens.claim import ClaimScreen
 
-        self.push_screen(ClaimScreen(debate, state), done)
+        self.push_screen(ClaimScreen(state), reply)
 
-    def show_tree(self, debate: Debate, state: DebateState, done: StateCallback) -> None:
+    def on_claim_requested(self, message: ClaimRequested) -> None:
+        self._show_claim(message.state, message.reply)
+
+    def on_tree_requested(self, message: TreeRequested) -> None:
         from argmap.tui.screens.tree import TreeScreen
 
-        self.push_screen(TreeScreen(debate, state), done)
+        self.push_screen(TreeScreen(message.state), message.reply)
 
-    def show_source(
-        self, debate: Debate, state: DebateState, source: str, span: tuple[int, int] | None, done: StateCallback
-    ) -> None:
+    def on_source_requested(self, message: SourceRequested) -> None:
         from argmap.tui.screens.source import SourceScreen
 
-        self.push_screen(SourceScreen(debate, state, source, span), done)
+        self.push_screen(SourceScreen(message.state, message.source, message.span), message.reply)
 
-    def show_search(self, debate: Debate, state: DebateState, done: Callable[[str | None], None]) -> None:
+    def on_search_requested(self, message: SearchRequested) -> None:
         from argmap.tui.screens.search import SearchScreen
 
-        self.push_screen(SearchScreen(debate, state), done)
+        self.push_screen(SearchScreen(message.state), message.reply)
 
-    def show_standpoints(self, debate: Debate, state: DebateState) -> None:
+    def on_standpoints_requested(self, message: StandpointsRequested) -> None:
         from argmap.tui.screens.standpoints import StandpointsScreen
 
-        evaluation = self.evaluate(state)
+        self.push_screen(StandpointsScreen(message.state, self.evaluate(message.state)), message.reply)
 
-        def opened(chosen: DebateState | None) -> None:
-            if chosen is not None and chosen.selected is not None:
-                self.home.open_claim(chosen.selected)
-
-        self.push_screen(StandpointsScreen(debate, state, evaluation), opened)
-
-    def ask_date(self, debate: Debate, done: Callable[[int | None], None]) -> None:
+    def on_date_requested(self, message: DateRequested) -> None:
         from argmap.tui.screens.date import DateScreen
 
-        self.push_screen(DateScreen(debate), done)
+        self.push_screen(DateScreen(), message.reply)
+
+    def on_glossary_requested(self, message: GlossaryRequested) -> None:
+        self.action_glossary(message.term)
 
     def action_glossary(self, term: str | None = None) -> None:
         from argmap.tui.screens.glossary import GlossaryScreen
 
         if isinstance(self.screen, GlossaryScreen):
             return
-        self.push_screen(GlossaryScreen(self.debate, term))
+        self.push_screen(GlossaryScreen(term))
 
     def action_help(self) -> None:
         from argmap.tui.screens.help import HelpScreen
@@ -252,7 +279,7 @@ class ArgmapApp(App[None]):
         name = name or walks[0].id
         tour = self.tours.get(name) or Tour(find(self.debate, name))
         self._to_home()
-        self.push_screen(WalkthroughScreen(self.debate, tour), self._left_tour)
+        self.push_screen(WalkthroughScreen(tour), self._left_tour)
 
     def _left_tour(self, tour: Tour | None) -> None:
         from argmap.views.present_classroom import focus_claim
@@ -265,21 +292,26 @@ class ArgmapApp(App[None]):
         state = home.state.at_step(tour.debate_step(self.debate))
         home.adopt(state.select(focus_claim(self.debate, tour.step.focus) or state.selected))
 
+    def _exercise_setup(self) -> ExerciseSetup:
+        """The setup of exercises asked for without one: the last used, else the command line's."""
+        from argmap.classroom.results import default_folder
+        from argmap.classroom.session import ExerciseSetup
+
+        return self.exercise_setup or self.start_setup or ExerciseSetup(default_folder())
+
     def start_exercises(self, setup: ExerciseSetup | None = None, *, from_command_line: bool = False) -> None:
         """Start or resume an exercise set; ask the student's name and the set when not given.
 
         When the results file cannot be used (another session has it open, it cannot be read,
         it is another student's), the set does not start: the app says why, or, for a name and
         a set given on the command line, exits with the reason and ``EXIT_USAGE``."""
-        from argmap.classroom.labels import engine_labeller
-        from argmap.classroom.questions import Question
-        from argmap.classroom.results import ResultsFile, ResultsUnavailable, default_folder
-        from argmap.classroom.session import ExerciseSetup, Session, exercise_sets, ordered, questions
+        from argmap.classroom.results import ResultsUnavailable
+        from argmap.classroom.session import exercise_sets
+        from argmap.classroom.start import begin, with_only_set
         from argmap.tui.screens.exercise import ExerciseScreen
         from argmap.tui.screens.pick import NameScreen
 
-        start = self.start_mode.setup if self.start_mode is not None else None
-        setup = setup or self.exercise_setup or start or ExerciseSetup(default_folder())
+        setup = setup or self._exercise_setup()
         sets = exercise_sets(self.debate)
         if not sets:
             self.notify("This scenario has no exercises.", timeout=3)
@@ -290,8 +322,7 @@ class ArgmapApp(App[None]):
                 lambda name: self.start_exercises(replace(setup, student=name)) if name else None,
             )
             return
-        if setup.set_name is None and len(sets) == 1:
-            setup = replace(setup, set_name=next(iter(sets)))
+        setup = with_only_set(setup, self.debate)
         if setup.set_name is None or setup.set_name not in sets:
             rows = [
                 Row(("set", name), ((name, "title"), (f"  {len(exs)} exercises", "dim")), target=name)
@@ -299,7 +330,6 @@ class ArgmapApp(App[None]):
             ]
             self._pick("Exercise sets", rows, lambda name: self.start_exercises(replace(setup, set_name=name)))
             return
-        student, set_name = str(setup.student), setup.set_name
         # The file of a set being done now is let go first: coming back to it is no second session.
         for screen in self.screen_stack:
             if isinstance(screen, ExerciseScreen) and screen.results.unsaved:
@@ -309,7 +339,7 @@ class ArgmapApp(App[None]):
             if isinstance(screen, ExerciseScreen):
                 screen.results.close()
         try:
-            results = ResultsFile.open(setup.folder, student, self.scenario_name, self.sha256, set_name)
+            started = begin(self.debate, setup, self.scenario_name, self.sha256)
         except ResultsUnavailable as exc:
             if from_command_line:
                 from argmap.base.exits import EXIT_USAGE
@@ -322,12 +352,8 @@ class ArgmapApp(App[None]):
                 self.notify(str(exc), title="Exercises not started", severity="error", timeout=12, markup=False)
             return
         self.exercise_setup = setup
-        exercises = ordered(sets[set_name], student=student, set_name=set_name, shuffle=setup.shuffle)
-        asked: tuple[Question, ...]
-        asked, skipped = questions(self.debate, exercises, engine_labeller())
-        answered = {exercise: record.correct for exercise, record in results.answered().items()}
         self._to_home()
-        self.push_screen(ExerciseScreen(Session.start(asked, skipped, answered), results, set_name))
+        self.push_screen(ExerciseScreen(started.session, started.results, started.set_name))
 
     def start_roleplay(self, side: str | None = None) -> None:
         """Start a role-play as a side (picked when not given), or resume one left part-way."""
@@ -353,7 +379,7 @@ class ArgmapApp(App[None]):
             self.notify(f"No claim of another side bears on {d.actor_name(side)}'s.", timeout=3, markup=False)
             return
         self._to_home()
-        self.push_screen(RolePlayScreen(d, play, self.roleplay_labels), self._left_roleplay)
+        self.push_screen(RolePlayScreen(play, self.roleplay_labels), self._left_roleplay)
 
     def _left_roleplay(self, play: RolePlay | None) -> None:
         if play is not None:
@@ -365,19 +391,13 @@ class ArgmapApp(App[None]):
         elif message.kind == "roleplay":
             self.start_roleplay(message.value)
         elif message.kind == "exercises":
-            from argmap.classroom.results import default_folder
-            from argmap.classroom.session import ExerciseSetup
-
-            setup = (
-                self.exercise_setup or (self.start_mode and self.start_mode.setup) or ExerciseSetup(default_folder())
-            )
+            setup = self._exercise_setup()
             self.start_exercises(replace(setup, set_name=message.value or setup.set_name))
 
     # --- jumps from the command palette ---------------------------------------------------
 
     def on_jump_requested(self, message: JumpRequested) -> None:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self._to_home()
         home = self.home
         if message.kind == "claim":
             home.open_claim(message.value)
@@ -389,21 +409,27 @@ class ArgmapApp(App[None]):
             home.reveal_actor(message.value)
 
 
-def make_app(
-    loaded: Loaded, *, date: str | None = None, claim: str | None = None, walkthrough: str | None = None
-) -> ArgmapApp:
-    """The app for a loaded scenario, at a date and/or on a claim, or in a walkthrough.
-
-    Raises ``ValueError`` with a readable reason for a bad date, an unknown claim or an unknown
-    walkthrough.
-    """
-    from argmap.scenario.dates import FuzzyDate
+def _shown(loaded: Loaded) -> tuple[Loaded, Debate]:
+    """The scenario made safe to show, and its debate; ``ValueError`` when it has no steps."""
     from argmap.views.visible import visible_loaded
 
     loaded = visible_loaded(loaded)
     debate = Debate.from_loaded(loaded)
     if not debate.steps:
         raise ValueError("the scenario has no dated events or claims to step through")
+    return loaded, debate
+
+
+def make_app(loaded: Loaded, *, start: Start = BROWSE, date: str | None = None, claim: str | None = None) -> ArgmapApp:
+    """The app for a loaded scenario: the positions view at a date and/or on a claim, with a
+    walkthrough, an exercise set or a role-play begun over it when ``start`` says so.
+
+    Raises ``ValueError`` with a readable reason for a bad date, an unknown claim, walkthrough
+    or side, or exercises the scenario cannot give (naming the sets).
+    """
+    from argmap.scenario.dates import FuzzyDate
+
+    loaded, debate = _shown(loaded)
     step = debate.first_step
     if date is not None:
         step = debate.step_of_date(FuzzyDate.parse(date))
@@ -416,54 +442,25 @@ def make_app(
         if date is None or not debate.is_said(claim, step):
             step = max(step, debate.step_of_claim(claim)) if date is not None else debate.step_of_claim(claim)
     state = DebateState(step=step, first=debate.first_step, last=debate.last_step)
-    start = None
-    if walkthrough is not None:
+    setup = None
+    if isinstance(start, StartWalkthrough) and start.name is not None:
         from argmap.classroom.walkthrough import find
 
-        find(debate, walkthrough)
-        start = StartMode("walkthrough", walkthrough)
-    return ArgmapApp(debate, state, claim=claim, start=start, scenario_name=loaded.path.stem, sha256=loaded.sha256)
+        find(debate, start.name)
+    elif isinstance(start, StartExercises):
+        from argmap.classroom.start import command_line_setup
 
-
-def make_exercise_app(
-    loaded: Loaded,
-    *,
-    set_name: str | None = None,
-    folder: Path | None = None,
-    student: str | None = None,
-    shuffle: bool = False,
-) -> ArgmapApp:
-    """The app started on an exercise set; the student's name and the set are asked for when
-    not given. Results go to ``folder`` (default: ``results.default_folder()``).
-
-    Raises ``ValueError`` for a scenario without exercises or an unknown set, naming the sets.
-    """
-    from argmap.classroom.results import default_folder
-    from argmap.classroom.session import ExerciseSetup, exercise_sets, unknown_set
-
-    app = make_app(loaded)
-    sets = exercise_sets(app.debate)
-    if not sets:
-        raise ValueError("this scenario has no exercises")
-    if set_name is not None and set_name not in sets:
-        raise ValueError(unknown_set(app.debate, set_name))
-    if student is not None and len(normal(student)) > MAX_NAME:
-        raise ValueError(f"a student's name has at most {MAX_NAME} characters")
-    if student is not None and not normal(student):
-        raise ValueError("give the student's name")
-    shown_student = visible(student) if student is not None else None
-    setup = ExerciseSetup(folder or default_folder(), shown_student, set_name, shuffle)
-    app.start_mode = StartMode("exercises", set_name, setup)
-    return app
-
-
-def make_roleplay_app(loaded: Loaded, *, side: str | None = None) -> ArgmapApp:
-    """The app started on a role-play as a side (asked for when not given).
-
-    Raises ``ValueError`` for an unknown side, naming the sides.
-    """
-    app = make_app(loaded)
-    if side is not None and side not in app.debate.sides:
-        raise ValueError(f"'{side}' is not a side; sides: {', '.join(app.debate.sides)}")
-    app.start_mode = StartMode("roleplay", side)
-    return app
+        setup = command_line_setup(
+            debate, set_name=start.set_name, folder=start.folder, student=start.student, shuffle=start.shuffle
+        )
+    elif isinstance(start, StartRolePlay) and start.side is not None and start.side not in debate.sides:
+        raise ValueError(f"'{start.side}' is not a side; sides: {', '.join(debate.sides)}")
+    return ArgmapApp(
+        debate,
+        state,
+        claim=claim,
+        start=start,
+        exercise_setup=setup,
+        scenario_name=loaded.path.stem,
+        sha256=loaded.sha256,
+    )

@@ -1,10 +1,25 @@
-"""Messages that travel from anywhere in the app up to the app itself."""
+"""Messages that travel from anywhere in the app up to the app itself.
+
+Screens ask for another screen or a mode with these; the app, which owns the debate and the
+screen stack, answers. A request that wants the outcome back (the state a claim screen closes
+with, the claim picked in a search) carries a ``reply``, called with it when that screen closes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from textual.message import Message
+
+from argmap.engine.state import DebateState
+
+StateReply = Callable[[DebateState | None], None]
+
+
+def _ignore(_: object) -> None:
+    return None
+
 
 JumpKind = Literal["claim", "step", "topic", "actor"]
 
@@ -22,9 +37,76 @@ ModeKind = Literal["walkthrough", "exercises", "roleplay"]
 
 
 class ModeRequested(Message):
-    """Start a classroom mode: a walkthrough, an exercise set or a role-play as a side."""
+    """Start a classroom mode: a walkthrough, an exercise set or a role-play as a side; with no
+    value, the one to start is asked for (or resumed)."""
 
     def __init__(self, kind: ModeKind, value: str | None = None) -> None:
         super().__init__()
         self.kind = kind
         self.value = value
+
+
+class ClaimRequested(Message):
+    """Open the claim detail on ``state.selected``; ``reply`` gets the state it closes with."""
+
+    def __init__(self, state: DebateState, reply: StateReply = _ignore) -> None:
+        super().__init__()
+        self.state = state
+        self.reply = reply
+
+
+class TreeRequested(Message):
+    """Open the debate tree of ``state.selected``; ``reply`` gets the state selecting the claim
+    opened from it, or None."""
+
+    def __init__(self, state: DebateState, reply: StateReply = _ignore) -> None:
+        super().__init__()
+        self.state = state
+        self.reply = reply
+
+
+class SourceRequested(Message):
+    """Open a source in the reader, on a span of its normalised text when given."""
+
+    def __init__(
+        self, state: DebateState, source: str, span: tuple[int, int] | None, reply: StateReply = _ignore
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.source = source
+        self.span = span
+        self.reply = reply
+
+
+class SearchRequested(Message):
+    """Open the search; ``reply`` gets the claim picked, or None."""
+
+    def __init__(self, state: DebateState, reply: Callable[[str | None], None]) -> None:
+        super().__init__()
+        self.state = state
+        self.reply = reply
+
+
+class StandpointsRequested(Message):
+    """Open the standpoints at a state; ``reply`` gets the state opening the claim picked."""
+
+    def __init__(self, state: DebateState, reply: StateReply = _ignore) -> None:
+        super().__init__()
+        self.state = state
+        self.reply = reply
+
+
+class DateRequested(Message):
+    """Ask for a date; ``reply`` gets its step, or None."""
+
+    def __init__(self, reply: Callable[[int | None], None]) -> None:
+        super().__init__()
+        self.reply = reply
+
+
+class GlossaryRequested(Message):
+    """Open the glossary, on a term when given."""
+
+    def __init__(self, term: str | None = None) -> None:
+        super().__init__()
+        self.term = term

@@ -10,6 +10,7 @@ from textual.content import Content
 
 from argmap.debate.index import Debate
 from argmap.scenario.dates import FuzzyDate
+from argmap.tui.host import host
 from argmap.tui.messages import JumpKind, JumpRequested, ModeKind, ModeRequested
 
 MAX_CLAIM_HITS = 40
@@ -20,7 +21,7 @@ class DebateCommands(Provider):
 
     @property
     def debate(self) -> Debate:
-        return self.app.debate  # type: ignore[attr-defined, no-any-return]
+        return host(self.app).debate
 
     def _jump(self, kind: JumpKind, value: str) -> Callable[[], None]:
         def jump() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,17 +11,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
+from argmap.tui.messages import GlossaryRequested, SearchRequested, SourceRequested, TreeRequested
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
+from argmap.views.positions import rebased
 from argmap.views.present import claim_rows, label_rows
 from argmap.views.rows import Row
 
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
 
-
-class ClaimScreen(Screen[DebateState]):
+class ClaimScreen(OnDebate, Screen[DebateState]):
     """One claim at a time; Enter follows a relation, Backspace goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,14 +35,9 @@ class ClaimScreen(Screen[DebateState]):
         Binding("m", "next_semantics", "Semantics: grounded, preferred, stable, complete", show=False),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState) -> None:
+    def __init__(self, state: DebateState) -> None:
         super().__init__()
-        self.debate = debate
         self.state = state
-
-    @property
-    def argmap(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="claim-title", classes="screen-title", markup=False)
@@ -53,6 +47,13 @@ class ClaimScreen(Screen[DebateState]):
     def on_mount(self) -> None:
         self._show()
         self.query_one("#detail").focus()
+
+    def debate_replaced(self) -> bool:
+        if self.claim not in self.debate.claims:
+            return False
+        self.state = rebased(self.state, self.debate)
+        self._show()
+        return True
 
     @property
     def claim(self) -> str:
@@ -75,7 +76,7 @@ class ClaimScreen(Screen[DebateState]):
         detail.scroll_to(y=0, animate=False, immediate=True)
 
     def _label_rows(self) -> list[Row]:
-        evaluation = self.argmap.evaluate(self.state)
+        evaluation = self.evaluate(self.state)
         explanation = evaluation.explain(self.claim) if evaluation.label(self.claim) is not None else None
         return label_rows(self.debate, self.claim, explanation, self.state.whatif.describe())
 
@@ -112,7 +113,7 @@ class ClaimScreen(Screen[DebateState]):
         elif kind == "quote":
             self.open_quote(int(value))
         elif kind == "term":
-            self.argmap.action_glossary(str(value))
+            self.post_message(GlossaryRequested(str(value)))
 
     def follow(self, claim: str) -> None:
         state = self.state.follow(claim)
@@ -132,7 +133,7 @@ class ClaimScreen(Screen[DebateState]):
             return
         cite = self.debate.citation(self.claim, index)
         span = (cite.start, cite.end) if cite is not None else None
-        self.argmap.show_source(self.debate, self.state, evidence.source, span, self.adopt)
+        self.post_message(SourceRequested(self.state, evidence.source, span, self.adopt))
 
     def action_back(self) -> None:
         if self.state.can_go_back:
@@ -144,7 +145,7 @@ class ClaimScreen(Screen[DebateState]):
         self.dismiss(self.state)
 
     def action_tree(self) -> None:
-        self.argmap.show_tree(self.debate, self.state, self._after_tree)
+        self.post_message(TreeRequested(self.state, self._after_tree))
 
     def _after_tree(self, state: DebateState | None) -> None:
         if state is not None and state.selected is not None and state.selected != self.claim:
@@ -157,7 +158,7 @@ class ClaimScreen(Screen[DebateState]):
         self.open_quote(index)
 
     def action_search(self) -> None:
-        self.argmap.show_search(self.debate, self.state, self._found)
+        self.post_message(SearchRequested(self.state, self._found))
 
     def _found(self, claim: str | None) -> None:
         if claim is not None:

@@ -11,24 +11,20 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from argmap.debate.index import Debate
 from argmap.scenario.dates import FuzzyDate
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 from argmap.views.rows import Row, pad
 
 
-class DateScreen(ModalScreen[int | None]):
+class DateScreen(OnDebate, ModalScreen[int | None]):
     """Type a date and press Enter, or pick a step from the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("down", "steps", "Steps", show=False),
     ]
-
-    def __init__(self, debate: Debate) -> None:
-        super().__init__()
-        self.debate = debate
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

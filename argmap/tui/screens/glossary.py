@@ -9,12 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.debate.index import Debate
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
 from argmap.views.rows import Row
 
 
-class GlossaryScreen(Screen[None]):
+class GlossaryScreen(OnDebate, Screen[None]):
     """Every term with its meaning; opened on a term when one is given."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -22,9 +22,8 @@ class GlossaryScreen(Screen[None]):
         Binding("backspace", "close", "Back", show=False),
     ]
 
-    def __init__(self, debate: Debate, term: str | None = None) -> None:
+    def __init__(self, term: str | None = None) -> None:
         super().__init__()
-        self.debate = debate
         self.term = term
 
     def compose(self) -> ComposeResult:

@@ -7,23 +7,40 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 
-from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.tui.widgets.columns import ClaimColumn, SidePanel
+from argmap.tui.messages import (
+    ClaimRequested,
+    DateRequested,
+    ModeRequested,
+    SearchRequested,
+    StandpointsRequested,
+    TreeRequested,
+)
+from argmap.tui.screens.base import OnDebate
+from argmap.tui.widgets.columns import ClaimColumn, SidePanel, SidePanels
 from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
+from argmap.views.positions import (
+    label_changes,
+    panel_colour,
+    panel_keys,
+    panel_title,
+    rebased,
+    shown_labels,
+    speaker_claims,
+    status_text,
+    whatif_alert,
+)
 from argmap.views.present import APART, RowMaker, StepView, step_view
-from argmap.views.rows import Row
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from argmap.engine.evaluation import Evaluation
-    from argmap.tui.app import ArgmapApp
 
 LARGE_MAP = 3_000
 """Above this many claims, labels are computed off the interface thread."""
@@ -31,7 +48,7 @@ LABEL_DELAY = 0.15
 """Seconds of rest before a large map is labelled."""
 
 
-class PositionsScreen(Screen[None]):
+class PositionsScreen(OnDebate, Screen[None]):
     """Step through time; the matrix and the side columns follow."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (declared per instance by Textual)
@@ -60,50 +77,61 @@ class PositionsScreen(Screen[None]):
         *(Binding(str(n), f"show_side({n - 1})", f"Side {n}", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState) -> None:
+    maker: RowMaker
+    view: StepView
+    panel_keys: list[str]
+
+    def __init__(self, state: DebateState) -> None:
         super().__init__()
-        self.debate = debate
         self.state = state
-        self.maker = RowMaker(debate)
-        self.view: StepView = step_view(debate, state.step)
         self._evaluation: Evaluation | None = None
         self._label_timer: Timer | None = None
         self._painted = False
-        self.panel_keys: list[str] = list(debate.sides)
-        if debate.commentators or any(debate.is_apart(c) for c in debate.ordered):
-            self.panel_keys.append(APART)
-
-    @property
-    def argmap(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
 
     # --- building -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        d = self.debate
+        # Built here, not kept from construction: a replaced debate recomposes the screen.
+        self.maker = RowMaker(d)
+        self.view = step_view(d, self.state.step)
+        self.panel_keys = panel_keys(d)
         yield StepBar(id="step-bar")
         with Vertical(id="matrix-box"):
             yield MatrixHeader(self.maker, id="matrix-header")
             yield PositionMatrix(self.maker, self.view, id="matrix")
-        yield Tabs(*(Tab(self._panel_title(k), id=f"tab-{i}") for i, k in enumerate(self.panel_keys)), id="side-tabs")
-        with Horizontal(id="sides"):
-            for i, key in enumerate(self.panel_keys):
-                colour = self.debate.actors[key].colour if key != APART else None
-                yield SidePanel(
-                    key, self._panel_title(key), colour, id=f"side-{i}", classes="-active" if i == 0 else ""
-                )
+        titles = [panel_title(d, k) for k in self.panel_keys]
+        yield Tabs(*(Tab(title, id=f"tab-{i}") for i, title in enumerate(titles)), id="side-tabs")
+        yield SidePanels(
+            [
+                SidePanel(key, title, panel_colour(d, key), id=f"side-{i}", classes="-active" if i == 0 else "")
+                for i, (key, title) in enumerate(zip(self.panel_keys, titles, strict=True))
+            ],
+            id="sides",
+        )
         yield Footer(compact=True)
-
-    def _panel_title(self, key: str) -> str:
-        if key == APART:
-            return "Commentators" if self.debate.commentators else "Outside the sides"
-        return self.debate.actor_name(key)
 
     def on_mount(self) -> None:
         self._show(self.state, force=True)
         self.query_one(PositionMatrix).focus()
 
+    def debate_replaced(self) -> bool:
+        self.state = rebased(self.state, self.debate)
+        self._evaluation = None
+        self.call_next(self._rebuild)
+        return True
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self._show(self.state, force=True)
+        self.query_one(PositionMatrix).focus()
+
+    @property
+    def sides(self) -> SidePanels:
+        return self.query_one(SidePanels)
+
     def panels(self) -> list[SidePanel]:
-        return list(self.query(SidePanel))
+        return self.sides.panels
 
     # --- state ----------------------------------------------------------------------------
 
@@ -122,11 +150,7 @@ class PositionsScreen(Screen[None]):
         if step_changed:
             self.query_one(PositionMatrix).show(self.view)
         if step_changed or labels_changed or old.folded != state.folded:
-            for panel in self.panels():
-                rows = self.maker.column_rows(panel.key, self.view, state)
-                keep = state.selected if panel.has_focus_within else None
-                panel.column.set_rows(rows, keep=keep, empty=self._empty_text(panel.key))
-                panel.set_count(sum(map(len, self.view.columns.get(panel.key, {}).values())))
+            self.sides.show(self.maker, self.view, state)
 
     # --- labels ---------------------------------------------------------------------------
 
@@ -138,7 +162,7 @@ class PositionsScreen(Screen[None]):
             self.call_after_refresh(self._label_after_paint, state)
             return None
         if len(self.debate.claims) <= LARGE_MAP:
-            return self._label_map(state, self.argmap.evaluate(state))
+            return self._label_map(state, self.evaluate(state))
         # Start only once the reader pauses: stepping quickly through a large map stays smooth.
         if self._label_timer is not None:
             self._label_timer.stop()
@@ -150,12 +174,12 @@ class PositionsScreen(Screen[None]):
 
     def _label_after_paint(self, state: DebateState) -> None:
         if len(self.debate.claims) <= LARGE_MAP:
-            self._computed(state, self.argmap.evaluate(state))
+            self._computed(state, self.evaluate(state))
         else:
             self._labels(state)
 
     def _compute(self, state: DebateState) -> None:
-        evaluation = self.argmap.evaluate(state)
+        evaluation = self.evaluate(state)
         self.app.call_from_thread(self._computed, state, evaluation)
 
     def _computed(self, state: DebateState, evaluation: Evaluation) -> None:
@@ -163,46 +187,23 @@ class PositionsScreen(Screen[None]):
             return  # the reader has moved on; a newer computation is under way
         self.view = step_view(self.debate, state.step, self._label_map(state, evaluation))
         self._show_status(self.state, computing=False)
-        for panel in self.panels():
-            rows = self.maker.column_rows(panel.key, self.view, self.state)
-            panel.column.set_rows(
-                rows, keep=self.state.selected if panel.has_focus_within else None, empty=self._empty_text(panel.key)
-            )
+        self.sides.show(self.maker, self.view, self.state, counts=False)
 
     def _label_map(self, state: DebateState, evaluation: Evaluation) -> dict[str, str]:
-        labels: dict[str, str] = dict(evaluation.labels)
-        if state.whatif.active:
-            # Said by now, in the debate but for the what-if: shown as switched off.
-            for cid in self.debate.said_by(state.step):
-                if cid not in labels and (state.commentators or not self.debate.is_apart(cid)):
-                    labels[cid] = "off"
         self._evaluation = evaluation
-        return labels
+        return shown_labels(self.debate, state, evaluation)
 
     def _label_changes(self, state: DebateState) -> int:
         """How many labels this step changed (claims new at the step aside); small maps only."""
         if state.step <= self.debate.first_step or len(self.debate.claims) > LARGE_MAP:
             return 0
-        before = self.argmap.evaluate(state.at_step(state.step - 1)).labels
-        now = self._evaluation.labels if self._evaluation is not None else {}
-        return sum(1 for c, label in now.items() if c in before and before[c] != label)
+        before = self.evaluate(state.at_step(state.step - 1)).labels
+        return label_changes(before, self._evaluation.labels if self._evaluation is not None else {})
 
     def _show_status(self, state: DebateState, *, computing: bool) -> None:
-        if computing:
-            status = f"{state.semantics} · computing labels…"
-        else:
-            counts = self._evaluation.counts() if self._evaluation is not None else {}
-            status = f"{state.semantics}  ✓{counts.get('in', 0)} ✗{counts.get('out', 0)} ?{counts.get('undec', 0)}"
-            if self._evaluation is not None and not self._evaluation.exists:
-                status += "  no stable extension"
-            changed = self._label_changes(state)
-            if changed:
-                status = f"Δ{changed} label{'s' if changed != 1 else ''}  " + status
-        if state.commentators:
-            status += " · +commentators"
-        changes = len(state.whatif.describe())
-        alert = f"WHAT-IF: {changes} change{'s' if changes != 1 else ''} (z resets)" if changes else ""
-        self.query_one(StepBar).show(self.debate, state.step, status, alert)
+        changed = 0 if computing else self._label_changes(state)
+        status = status_text(state, self._evaluation, computing=computing, changed=changed)
+        self.query_one(StepBar).show(self.debate, state.step, status, whatif_alert(state))
 
     # --- what if --------------------------------------------------------------------------
 
@@ -250,12 +251,11 @@ class PositionsScreen(Screen[None]):
         self.apply(self.state.toggle_commentators())
 
     def action_standpoints(self) -> None:
-        self.argmap.show_standpoints(self.debate, self.state)
+        self.post_message(StandpointsRequested(self.state, self._after_standpoints))
 
-    def _empty_text(self, key: str) -> str:
-        if key == APART:
-            return "No commentary yet."
-        return "Nothing said yet."
+    def _after_standpoints(self, chosen: DebateState | None) -> None:
+        if chosen is not None and chosen.selected is not None:
+            self.open_claim(chosen.selected)
 
     def adopt(self, state: DebateState | None) -> None:
         """Take back the state a screen on top of this one returns."""
@@ -280,7 +280,7 @@ class PositionsScreen(Screen[None]):
         self.apply(self.state.to_last())
 
     def action_jump_to_date(self) -> None:
-        self.argmap.ask_date(self.debate, self.go_to_step)
+        self.post_message(DateRequested(self.go_to_step))
 
     def go_to_step(self, step: int | None) -> None:
         if step is not None:
@@ -295,8 +295,7 @@ class PositionsScreen(Screen[None]):
             panels[index].column.focus()
 
     def _activate(self, index: int) -> None:
-        for i, panel in enumerate(self.panels()):
-            panel.set_class(i == index, "-active")
+        self.sides.activate(index)
         tabs = self.query_one(Tabs)
         if tabs.active != f"tab-{index}":
             tabs.active = f"tab-{index}"
@@ -344,50 +343,40 @@ class PositionsScreen(Screen[None]):
 
     @on(PositionMatrix.TopicHighlighted)
     def _topic_highlighted(self, event: PositionMatrix.TopicHighlighted) -> None:
-        self._scroll_columns_to(event.topic)
+        self.sides.scroll_to_topic(event.topic)
 
     @on(PositionMatrix.TopicSelected)
     def _topic_selected(self, event: PositionMatrix.TopicSelected) -> None:
-        self._scroll_columns_to(event.topic)
-        panels = self.panels()
-        narrow = self.has_class("-narrow")
-        for panel in panels:
-            if narrow and not panel.has_class("-active"):
-                continue
-            target = panel.column.first_target_after(lambda r: _is_heading(r, event.topic))
-            if target is not None:
-                panel.column.move_to(target)
-                panel.column.focus()
-                return
-        self.notify("No side has spoken on this topic yet.", timeout=3)
-
-    def _scroll_columns_to(self, topic: str) -> None:
-        for panel in self.panels():
-            panel.column.scroll_to_row(lambda r: _is_heading(r, topic))
+        self.sides.scroll_to_topic(event.topic)
+        if not self.sides.go_to_topic(event.topic, active_only=self.has_class("-narrow")):
+            self.notify("No side has spoken on this topic yet.", timeout=3)
 
     # --- going elsewhere ------------------------------------------------------------------
 
-    def open_claim(self, claim: str) -> None:
+    def claim_state(self, claim: str) -> DebateState:
+        """The state to open a claim at: this one, moved on to when the claim was said if it
+        was not by now (the view follows)."""
         state = self.state
         if not self.debate.is_said(claim, state.step):
             state = state.at_step(self.debate.step_of_claim(claim))
             self.apply(state)
-        self.argmap.show_claim(self.debate, state.open(claim), self.adopt)
+        return state.open(claim)
+
+    def open_claim(self, claim: str) -> None:
+        self.post_message(ClaimRequested(self.claim_state(claim), self.adopt))
 
     def reveal_claim(self, claim: str, *, focus: bool = True) -> None:
         """Put the cursor on a claim in the first column that shows it."""
-        for i, panel in enumerate(self.panels()):
-            if panel.column.move_to(claim):
-                if focus:
-                    self._activate(i)
-                    panel.column.focus()
-                return
+        index = self.sides.reveal(claim)
+        if index is not None and focus:
+            self._activate(index)
+            self.panels()[index].column.focus()
 
     def reveal_topic(self, topic: str) -> None:
         matrix = self.query_one(PositionMatrix)
         matrix.move_to(topic)
         matrix.focus()
-        self._scroll_columns_to(topic)
+        self.sides.scroll_to_topic(topic)
 
     def reveal_actor(self, actor: str) -> None:
         side = self.debate.side_of_actor.get(actor)
@@ -400,11 +389,7 @@ class PositionsScreen(Screen[None]):
         self._activate(index)
         panel = self.panels()[index]
         panel.column.focus()
-        claims = [
-            r.target
-            for r in panel.column.rows
-            if isinstance(r.target, str) and self.maker.speaker_in(key, r.target) == actor
-        ]
+        claims = speaker_claims(self.maker, key, panel.column.rows, actor)
         if claims:
             panel.column.move_to(claims[-1])
         else:
@@ -413,16 +398,16 @@ class PositionsScreen(Screen[None]):
     # --- classroom modes ------------------------------------------------------------------
 
     def action_walkthrough(self) -> None:
-        self.argmap.start_walkthrough()
+        self.post_message(ModeRequested("walkthrough"))
 
     def action_exercises(self) -> None:
-        self.argmap.start_exercises()
+        self.post_message(ModeRequested("exercises"))
 
     def action_roleplay(self) -> None:
-        self.argmap.start_roleplay()
+        self.post_message(ModeRequested("roleplay"))
 
     def action_search(self) -> None:
-        self.argmap.show_search(self.debate, self.state, self._found)
+        self.post_message(SearchRequested(self.state, self._found))
 
     def _found(self, claim: str | None) -> None:
         if claim is not None:
@@ -436,13 +421,8 @@ class PositionsScreen(Screen[None]):
         if claim is None or not self.debate.is_said(claim, self.state.step):
             self.notify("Pick a claim first (Tab to a side, ↑/↓).", timeout=3)
             return
-        self.argmap.show_tree(self.debate, self.state.open(claim), self._after_tree)
+        self.post_message(TreeRequested(self.state.open(claim), self._after_tree))
 
     def _after_tree(self, state: DebateState | None) -> None:
         if state is not None and state.selected is not None:
             self.open_claim(state.selected)
-
-
-def _is_heading(row: Row, topic: str) -> bool:
-    key = row.key
-    return isinstance(key, tuple) and key[0] == "heading" and key[2] == topic

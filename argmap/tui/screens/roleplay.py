@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from argmap.classroom.roleplay import Labels, RolePlay, answer, outcome
-from argmap.debate.index import Debate
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.stepbar import StepBar
@@ -22,7 +22,7 @@ from argmap.views.present_classroom import NEXT, VERDICT, outcome_rows, own_rows
 from argmap.views.rows import Row
 
 
-class RolePlayScreen(Screen[RolePlay]):
+class RolePlayScreen(OnDebate, Screen[RolePlay]):
     """Enter plays the highlighted claim, p passes, / searches the side's claims; after each
     answer, what the side really said. Escape leaves with the role-play where it stands."""
 
@@ -37,9 +37,8 @@ class RolePlayScreen(Screen[RolePlay]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    def __init__(self, debate: Debate, play: RolePlay, labels: Labels | None = None) -> None:
+    def __init__(self, play: RolePlay, labels: Labels | None = None) -> None:
         super().__init__()
-        self.debate = debate
         self.play = play
         self.labels = labels
         self.reviewing = False

@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 from argmap.views.present import claim_brief
@@ -21,7 +21,7 @@ from argmap.views.rows import Row
 _FIELD_WORDS = {"text": "", "id": "id", "speaker": "speaker", "topic": "topic", "quote": "quote"}
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(OnDebate, ModalScreen[str | None]):
     """Type to search; ↓ moves to the results; Enter opens a claim."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,9 +29,8 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("down", "results", "Results", show=False),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState) -> None:
+    def __init__(self, state: DebateState) -> None:
         super().__init__()
-        self.debate = debate
         self.state = state
 
     def compose(self) -> ComposeResult:
@@ -51,11 +50,12 @@ class SearchScreen(ModalScreen[str | None]):
         self.show_results(event.value)
 
     def show_results(self, query: str) -> None:
-        hits = self.debate.search(query, limit=100)
+        d = self.debate
+        hits = d.search(query, limit=100)
         step = self.state.step
         rows = []
         for hit in hits:
-            pieces = list(claim_brief(self.debate, hit.claim, step))
+            pieces = list(claim_brief(d, hit.claim, step))
             where = _FIELD_WORDS[hit.field]
             if where and where != "speaker":
                 pieces.append((f"\n{where}: ", "label"))

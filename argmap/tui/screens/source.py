@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
+from argmap.scenario.loaded import LoadedSource
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
 from argmap.views.present import claim_brief
 from argmap.views.rows import Piece, Row
@@ -114,29 +115,34 @@ class SourceReader(LineList):
             self.scroll_to(y=max(max(ys) - 1, 0), animate=False, immediate=True)
 
 
-class SourceScreen(Screen[DebateState]):
-    """Read a source around a quote; Tab moves to the claims citing what is in view."""
+class SourceScreen(OnDebate, Screen[DebateState]):
+    """Read a source around a quote; Tab moves to the claims citing what is in view. Closes
+    with the state, what-if included."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (declared per instance by Textual)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("backspace", "close", "Back", show=False),
+        Binding(
+            "o", "switch_off", "What-if: switch off the claims quoted from this source alone, or back on", show=False
+        ),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState, source: str, span: tuple[int, int] | None) -> None:
+    def __init__(self, state: DebateState, source: str, span: tuple[int, int] | None) -> None:
         super().__init__()
-        self.debate = debate
         self.state = state
         self.source = source
-        self.loaded = debate.sources[source]
-        # Offsets in the original text.
+        self.span = span
+        """The quote to show, in the normalised text."""
         self.target: tuple[int, int] | None = None
-        if span is not None:
-            text = self.loaded.text
-            self.target = (text.to_original(span[0]), text.to_original(span[1]))
-        self.paragraphs = paragraphs(self.loaded.text.original)
+        """The quote in the original text."""
+        self.paragraphs: list[tuple[int, int]] = []
         self._cited_key: tuple[int, int] | None = None
+
+    @property
+    def loaded(self) -> LoadedSource:
+        return self.debate.sources[self.source]
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-title", classes="screen-title", markup=False)
@@ -148,14 +154,11 @@ class SourceScreen(Screen[DebateState]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        facts = self.loaded.facts
-        title: list[tuple[str, str]] = [(facts.title or facts.id, "bold")]
-        if facts.author:
-            title.append((f"  {facts.author}", "$text-muted"))
-        if facts.published:
-            title.append((f"  {facts.published}", "$text-muted"))
-        self.query_one("#source-title", Static).update(Content.assemble(*title))
         text = self.loaded.text
+        if self.span is not None:
+            self.target = (text.to_original(self.span[0]), text.to_original(self.span[1]))
+        self.paragraphs = paragraphs(text.original)
+        self._show_title()
         original = text.original
         marks: list[tuple[int, int, str]] = []
         for cite in self.debate.citations(self.source):
@@ -175,6 +178,30 @@ class SourceScreen(Screen[DebateState]):
         reader.set_rows(rows_with_gaps)
         reader.focus()
         self.call_after_refresh(self._scroll_to_target)
+
+    def _show_title(self) -> None:
+        facts = self.loaded.facts
+        title: list[tuple[str, str]] = [(facts.title or facts.id, "bold")]
+        if facts.author:
+            title.append((f"  {facts.author}", "$text-muted"))
+        if facts.published:
+            title.append((f"  {facts.published}", "$text-muted"))
+        if self.is_off:
+            title.append(("  switched off (what-if: o back on)", "bold $text-warning"))
+        self.query_one("#source-title", Static).update(Content.assemble(*title))
+
+    @property
+    def is_off(self) -> bool:
+        return self.source in self.state.whatif.off_sources
+
+    def action_switch_off(self) -> None:
+        self.state = self.state.toggle_source(self.source)
+        self._show_title()
+        name = self.loaded.facts.title or self.source
+        if self.is_off:
+            self.notify(f"{name} switched off: the claims quoted from it alone are left out.", timeout=3, markup=False)
+        else:
+            self.notify(f"{name} back on.", timeout=3, markup=False)
 
     def _scroll_to_target(self) -> None:
         reader = self.query_one(SourceReader)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from argmap.debate.index import APART, Debate
 from argmap.engine.state import DebateState
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
 from argmap.views.present import claim_brief
 from argmap.views.rows import Piece, Row
@@ -55,7 +56,7 @@ def standpoint_rows(debate: Debate, step: int, standpoints: list[frozenset[str]]
     return rows
 
 
-class StandpointsScreen(Screen[DebateState]):
+class StandpointsScreen(OnDebate, Screen[DebateState]):
     """The preferred extensions at the current step; Enter opens a claim."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,9 +64,8 @@ class StandpointsScreen(Screen[DebateState]):
         Binding("backspace", "close", "Back", show=False),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState, evaluation: Evaluation) -> None:
+    def __init__(self, state: DebateState, evaluation: Evaluation) -> None:
         super().__init__()
-        self.debate = debate
         self.state = state
         self.evaluation = evaluation
 

@@ -12,9 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.debate.index import Debate, TreeEdge
+from argmap.debate.index import TreeEdge
 from argmap.engine.state import DebateState
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
+from argmap.views.positions import rebased
 from argmap.views.present import date_text
 from argmap.views.rows import STANCE_SYMBOL, Piece, Row
 
@@ -55,7 +57,7 @@ class Folds:
         return self if self.is_open(path) == value else self.toggle(path)
 
 
-class TreeScreen(Screen[DebateState | None]):
+class TreeScreen(OnDebate, Screen[DebateState | None]):
     """Pros and cons, recursively, as said by the current date. Enter opens a claim: the
     screen closes with the state selecting it; Escape closes with None."""
 
@@ -67,9 +69,8 @@ class TreeScreen(Screen[DebateState | None]):
         Binding("backspace", "close", "Back", show=False),
     ]
 
-    def __init__(self, debate: Debate, state: DebateState) -> None:
+    def __init__(self, state: DebateState) -> None:
         super().__init__()
-        self.debate = debate
         self.state = state
         assert state.selected is not None
         self.root = state.selected
@@ -83,6 +84,19 @@ class TreeScreen(Screen[DebateState | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._show_title()
+        self._show()
+        self.query_one("#tree").focus()
+
+    def debate_replaced(self) -> bool:
+        if self.root not in self.debate.claims:
+            return False
+        self.state = rebased(self.state, self.debate)
+        self._show_title()
+        self._show(keep=self._current())
+        return True
+
+    def _show_title(self) -> None:
         step = self.debate.step(self.state.step)
         self.query_one("#tree-title", Static).update(
             Content.assemble(
@@ -92,8 +106,6 @@ class TreeScreen(Screen[DebateState | None]):
                 (f" (step {step.index})", "$text-muted"),
             )
         )
-        self._show()
-        self.query_one("#tree").focus()
 
     def _show(self, keep: Path | None = None) -> None:
         rows: list[Row] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from argmap.classroom.walkthrough import Tour
-from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
+from argmap.tui.messages import ClaimRequested, GlossaryRequested, TreeRequested
+from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
@@ -22,11 +23,8 @@ from argmap.views.present import RowMaker, step_view
 from argmap.views.present_classroom import focus_claim, focus_rows, focus_topic
 from argmap.views.rows import Row
 
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
 
-
-class WalkthroughScreen(Screen[Tour]):
+class WalkthroughScreen(OnDebate, Screen[Tour]):
     """Next and back through the tour's steps; the map follows. Escape leaves with the tour
     where it stands, so that coming back resumes there."""
 
@@ -45,16 +43,12 @@ class WalkthroughScreen(Screen[Tour]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    def __init__(self, debate: Debate, tour: Tour) -> None:
-        super().__init__()
-        self.debate = debate
-        self.tour = tour
-        self.maker = RowMaker(debate)
-        self.step = tour.debate_step(debate)
+    maker: RowMaker
+    step: int
 
-    @property
-    def argmap(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
+    def __init__(self, tour: Tour) -> None:
+        super().__init__()
+        self.tour = tour
 
     @property
     def state(self) -> DebateState:
@@ -64,6 +58,8 @@ class WalkthroughScreen(Screen[Tour]):
         return DebateState(step=self.step, first=d.first_step, last=d.last_step, selected=claim)
 
     def compose(self) -> ComposeResult:
+        self.maker = RowMaker(self.debate)
+        self.step = self.tour.debate_step(self.debate)
         yield StepBar(id="step-bar")
         yield Static(id="tour-title", classes="screen-title", markup=False)
         with Horizontal(id="tour-body"):
@@ -141,7 +137,7 @@ class WalkthroughScreen(Screen[Tour]):
         if claim is None:
             self.notify("This step points at no claim; pick one (↑ ↓) and press Enter.", timeout=3)
             return
-        self.argmap.show_tree(self.debate, self.state.open(claim), self._after_tree)
+        self.post_message(TreeRequested(self.state.open(claim), self._after_tree))
 
     def _after_tree(self, state: DebateState | None) -> None:
         if state is not None and state.selected is not None:
@@ -153,13 +149,13 @@ class WalkthroughScreen(Screen[Tour]):
         if claim is not None:
             self.open_claim(claim)
         elif isinstance(event.target, tuple) and event.target[0] == "term":
-            self.argmap.action_glossary(str(event.target[1]))
+            self.post_message(GlossaryRequested(str(event.target[1])))
 
     def open_claim(self, claim: str) -> None:
         state = self.state.open(claim)
         if not self.debate.is_said(claim, state.step):
             state = state.at_step(self.debate.step_of_claim(claim))
-        self.argmap.show_claim(self.debate, state, _ignore)
+        self.post_message(ClaimRequested(state))
 
     def action_leave(self) -> None:
         self.dismiss(self.tour)
@@ -171,8 +167,4 @@ def _claim_of(row: Row | None) -> str | None:
         return target
     if isinstance(target, tuple) and len(target) == 2 and target[0] == "claim":
         return str(target[1])
-    return None
-
-
-def _ignore(_: object) -> None:
     return None
