@@ -79,3 +79,33 @@ def column(app: App[object], key: str) -> ClaimColumn:
 
     panel = next(p for p in app.screen.query(SidePanel) if p.key == key)
     return panel.column
+
+
+class Ran:
+    """What an argmap command did, with the names of ``subprocess.CompletedProcess``, so that a
+    test reads the same whichever way the command ran."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
+    """Run ``argmap ARGS`` in this process: ``main(argv)``, its output captured. A subprocess is
+    for what only a process shows (imports, the entry point, closed streams, signals)."""
+    from argmap.cli import main
+
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Ran:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's --help, --version and usage errors
+            code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run

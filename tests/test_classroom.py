@@ -220,18 +220,13 @@ def test_roleplay_refuses_claims_of_another_side(debate):
         roleplay.answer(debate, play, "mayor-build-now")
 
 
-def test_results_and_handout_commands(tmp_path, write):
-    import subprocess
-    import sys
-
+def test_results_and_handout_commands(tmp_path, write, run_cli):
     for student in ("Ana", "Bo"):
         with ResultsFile.open(tmp_path / "res", student, "c", "h", "basics") as rf:
             rf.add("who-build", "who-said-it", ("upton-mayor",), ("upton-mayor",), student == "Ana")
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, timeout=120, cwd=tmp_path
-        )
+    def run(*args: str):
+        return run_cli(*args, cwd=tmp_path)
 
     out = run("results", str(tmp_path / "res"))
     assert out.returncode == 0 and "Ana" in out.stdout and "Most missed" in out.stdout

@@ -1,4 +1,5 @@
-"""The command line, run as a user runs it: in a subprocess."""
+"""The command line: in this process (``run_cli``), and in a subprocess where only a process shows
+it (the entry point and its exit codes, imports, the wheel)."""
 
 import json
 import subprocess
@@ -6,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from argmap.cli.registry import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,31 +20,31 @@ def argmap(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[s
 
 
 @pytest.fixture
-def scenario(tmp_path: Path) -> Path:
-    result = argmap("new", str(tmp_path / "debate"), cwd=tmp_path)
+def scenario(tmp_path: Path, run_cli) -> Path:
+    result = run_cli("new", str(tmp_path / "debate"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return tmp_path / "debate.yaml"
 
 
-def test_new_writes_a_valid_scenario_with_a_schema_modeline(scenario):
+def test_new_writes_a_valid_scenario_with_a_schema_modeline(scenario, run_cli):
     first = scenario.read_text().splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=file://")
     assert Path(first.split("file://", 1)[1]).is_file()
-    result = argmap("validate", str(scenario))
+    result = run_cli("validate", str(scenario))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s), 0 warning(s)" in result.stderr
 
 
-def test_new_refuses_to_overwrite(scenario, tmp_path):
+def test_new_refuses_to_overwrite(scenario, tmp_path, run_cli):
     before = scenario.read_text()
-    result = argmap("new", str(scenario), cwd=tmp_path)
+    result = run_cli("new", str(scenario), cwd=tmp_path)
     assert result.returncode == 2 and "exists" in result.stderr
     assert scenario.read_text() == before
 
 
-def test_validate_exit_codes_and_located_diagnostics(scenario):
+def test_validate_exit_codes_and_located_diagnostics(scenario, run_cli):
     scenario.write_text(scenario.read_text().replace("actor: reed\n", "actor: reeed\n", 1))
-    result = argmap("validate", str(scenario))
+    result = run_cli("validate", str(scenario))
     assert result.returncode == 1
     line = result.stdout.splitlines()[0]
     assert line.endswith("error[E101]: unknown actor 'reeed'")
@@ -50,9 +53,9 @@ def test_validate_exit_codes_and_located_diagnostics(scenario):
     assert "Traceback" not in result.stderr
 
 
-def test_validate_json_output_for_editors(scenario):
+def test_validate_json_output_for_editors(scenario, run_cli):
     scenario.write_text(scenario.read_text().replace("stance: against", "stance: agin", 1))
-    result = argmap("validate", "--format", "json", str(scenario))
+    result = run_cli("validate", "--format", "json", str(scenario))
     assert result.returncode == 1
     (item,) = json.loads(result.stdout)
     assert item["code"] == "E204" and item["severity"] == "error" and item["line"] > 0
@@ -64,20 +67,20 @@ def test_usage_errors_exit_2():
     assert argmap("frobnicate").returncode == 2
 
 
-def test_version_and_help_on_every_command():
-    assert argmap("--version").stdout.startswith("argmap ")
-    for command in ("validate", "schema", "export", "new", "quote", "coverage", "open"):
-        result = argmap(command, "--help")
+def test_version_and_help_on_every_command(run_cli):
+    assert run_cli("--version").stdout.startswith("argmap ")
+    for command in (c.name for c in COMMANDS):
+        result = run_cli(command, "--help")
         assert result.returncode == 0 and "usage: argmap" in result.stdout, command
 
 
-def test_schema_prints_the_committed_schema():
-    result = argmap("schema")
+def test_schema_prints_the_committed_schema(run_cli):
+    result = run_cli("schema")
     assert result.stdout == (ROOT / "argmap" / "schema" / "scenario.schema.json").read_text()
 
 
-def test_export_is_canonical_json(scenario):
-    result = argmap("export", str(scenario), "--format", "json")
+def test_export_is_canonical_json(scenario, run_cli):
+    result = run_cli("export", str(scenario), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     for key in ("sources", "actors", "topics", "claims", "relations", "events", "walkthroughs", "exercises"):
@@ -94,22 +97,22 @@ def test_export_is_canonical_json(scenario):
     assert data["relations"][0]["from"] == "mayor-old-bridge-unsafe"
 
 
-def test_export_of_an_invalid_file_prints_diagnostics_not_json(scenario):
+def test_export_of_an_invalid_file_prints_diagnostics_not_json(scenario, run_cli):
     scenario.write_text("- not a scenario\n")
-    result = argmap("export", str(scenario))
+    result = run_cli("export", str(scenario))
     assert result.returncode == 1 and result.stdout == "" and "error[E201]" in result.stderr
 
 
-def test_quote_prints_pastable_passages():
-    result = argmap("quote", "act-boese-2001", "stir up any hysteria")
+def test_quote_prints_pastable_passages(run_cli):
+    result = run_cli("quote", "act-boese-2001", "stir up any hysteria")
     assert result.returncode == 0, result.stderr
     assert 'quote: "Yet, Putin said, if the United States determines that it \\"doesn\'t need' in result.stdout
-    assert argmap("quote", "act-boese-2001", "words that are not there").returncode == 1
-    assert argmap("quote", "no-such-source", "x").returncode == 1
+    assert run_cli("quote", "act-boese-2001", "words that are not there").returncode == 1
+    assert run_cli("quote", "no-such-source", "x").returncode == 1
 
 
-def test_coverage_lists_unquoted_paragraphs(scenario):
-    result = argmap("coverage", str(scenario))
+def test_coverage_lists_unquoted_paragraphs(scenario, run_cli):
+    result = run_cli("coverage", str(scenario))
     assert result.returncode == 0, result.stdout
     assert "council-minutes: 2 of 2 paragraphs quoted" in result.stdout
     text = scenario.read_text()
@@ -127,7 +130,7 @@ def test_coverage_lists_unquoted_paragraphs(scenario):
             "",
         )
     )
-    result = argmap("coverage", str(scenario))
+    result = run_cli("coverage", str(scenario))
     assert result.returncode == 1
     assert "1 of 2 paragraphs quoted" in result.stdout and "MISSING ¶2" in result.stdout
 

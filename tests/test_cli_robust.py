@@ -1,5 +1,6 @@
 """The commands on hostile input: one clear line and exit 1 or 2, never a traceback, never a
-hang, never an input overwritten."""
+hang, never an input overwritten. In this process, but for what only a process shows: argv
+bytes, full disks, closed pipes and streams, the umask."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -38,16 +40,16 @@ def argmap(
     )
 
 
-def clean(result: subprocess.CompletedProcess[str], code: int) -> str:
-    """The one-line (plus hint) complaint of a command that failed as it should."""
+def clean(result: Any, code: int) -> str:
+    """The one-line (plus hint) complaint of a command that failed as it should (run either way)."""
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
     return result.stderr
 
 
 @pytest.fixture
-def starter(tmp_path: Path) -> Path:
-    result = argmap("new", "b.yaml", cwd=tmp_path)
+def starter(tmp_path: Path, run_cli) -> Path:
+    result = run_cli("new", "b.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return tmp_path / "b.yaml"
 
@@ -56,8 +58,8 @@ def starter(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", ["/", ".", "", "..", "sub/.."])
-def test_new_asks_for_a_file_name_when_given_a_folder(tmp_path, name):
-    err = clean(argmap("new", name, cwd=tmp_path), 2)
+def test_new_asks_for_a_file_name_when_given_a_folder(tmp_path, name, run_cli):
+    err = clean(run_cli("new", name, cwd=tmp_path), 2)
     assert "give the new scenario's file name" in err
     assert list(tmp_path.iterdir()) == []
 
@@ -74,9 +76,9 @@ def test_new_asks_for_a_file_name_when_given_a_folder(tmp_path, name):
         ("~x", "home folder"),
     ],
 )
-def test_new_refuses_names_it_cannot_write_or_that_would_not_validate(tmp_path, name, says):
+def test_new_refuses_names_it_cannot_write_or_that_would_not_validate(tmp_path, name, says, run_cli):
     (tmp_path / "file").write_text("", encoding="utf-8")
-    err = clean(argmap("new", name, cwd=tmp_path), 2)
+    err = clean(run_cli("new", name, cwd=tmp_path), 2)
     assert says in err and err.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
@@ -87,24 +89,24 @@ def test_new_refuses_a_name_that_is_not_utf8(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_new_refuses_a_folder_in_the_way_even_with_force_and_writes_nothing(tmp_path):
+def test_new_refuses_a_folder_in_the_way_even_with_force_and_writes_nothing(tmp_path, run_cli):
     (tmp_path / "d.yaml").mkdir()
-    err = clean(argmap("new", "d.yaml", "--force", cwd=tmp_path), 2)
+    err = clean(run_cli("new", "d.yaml", "--force", cwd=tmp_path), 2)
     assert "d.yaml is a folder" in err
     assert [p.name for p in tmp_path.iterdir()] == ["d.yaml"]
 
 
-def test_new_quotes_an_odd_name_so_the_scenario_validates(tmp_path):
-    result = argmap("new", 'we"ird: name#', cwd=tmp_path)
+def test_new_quotes_an_odd_name_so_the_scenario_validates(tmp_path, run_cli):
+    result = run_cli("new", 'we"ird: name#', cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "next: argmap validate 'we\"ird: name#.yaml'" in result.stdout
     assert load_scenario(tmp_path / 'we"ird: name#.yaml').ok
 
 
-def test_new_with_a_leading_dash_tells_a_command_that_works(tmp_path):
-    result = argmap("new", "--", "-x", cwd=tmp_path)
+def test_new_with_a_leading_dash_tells_a_command_that_works(tmp_path, run_cli):
+    result = run_cli("new", "--", "-x", cwd=tmp_path)
     assert "next: argmap validate ./-x.yaml" in result.stdout
-    assert argmap("validate", "./-x.yaml", cwd=tmp_path).returncode == 0
+    assert run_cli("validate", "./-x.yaml", cwd=tmp_path).returncode == 0
 
 
 _ODD = st.sampled_from(list("\"':#-{}[],&*!|>%@` .é☃ß\u00a0\U0001f600?=\\"))
@@ -195,57 +197,57 @@ def test_new_in_a_read_only_place_is_one_line_and_exit_1(tmp_path, monkeypatch, 
 
 
 @pytest.mark.parametrize("source", ["Upper", "a b", "x--y"])
-def test_quote_with_a_malformed_source_id_is_a_usage_error_with_a_hint(source):
-    err = clean(argmap("quote", source, "y"), 2)
+def test_quote_with_a_malformed_source_id_is_a_usage_error_with_a_hint(source, run_cli):
+    err = clean(run_cli("quote", source, "y"), 2)
     assert f"'{source}' is neither a source id nor a file" in err and "hint: a source id is" in err
 
 
-def test_quote_with_a_path_that_is_not_there_says_so():
-    err = clean(argmap("quote", "../x", "y"), 1)
+def test_quote_with_a_path_that_is_not_there_says_so(run_cli):
+    err = clean(run_cli("quote", "../x", "y"), 1)
     assert "cannot read: No such file or directory" in err
 
 
 @pytest.mark.parametrize("words", ["", "   ", "\t"])
-def test_quote_needs_some_words(words):
-    err = clean(argmap("quote", "act-boese-2001", words), 2)
+def test_quote_needs_some_words(words, run_cli):
+    err = clean(run_cli("quote", "act-boese-2001", words), 2)
     assert "give the words to look for" in err
 
 
-def test_quote_takes_the_source_from_the_scenario_it_is_given(starter):
-    result = argmap("quote", "--scenario", str(starter), "council-minutes", "safe for lorries")
+def test_quote_takes_the_source_from_the_scenario_it_is_given(starter, run_cli):
+    result = run_cli("quote", "--scenario", str(starter), "council-minutes", "safe for lorries")
     assert result.returncode == 0, result.stderr
     assert "- source: council-minutes" in result.stdout and "no longer safe for lorries" in result.stdout
 
 
-def test_quote_uses_a_scenario_sources_furniture(starter):
+def test_quote_uses_a_scenario_sources_furniture(starter, run_cli):
     source = starter.with_name("b-source.txt")
     source.write_text(source.read_text(encoding="utf-8").replace("for lorries.", "for PAGE 2 lorries."), "utf-8")
     text = starter.read_text(encoding="utf-8")
     text = text.replace("    sha256:", '    furniture: ["PAGE 2"]\n    sha256:')
     starter.write_text(text, encoding="utf-8")
-    result = argmap("quote", "--scenario", str(starter), "council-minutes", "safe for lorries")
+    result = run_cli("quote", "--scenario", str(starter), "council-minutes", "safe for lorries")
     assert result.returncode == 0, result.stderr
     assert "no longer safe for lorries" in result.stdout
 
 
-def test_quote_still_finds_the_source_of_a_scenario_with_errors_elsewhere(starter):
+def test_quote_still_finds_the_source_of_a_scenario_with_errors_elsewhere(starter, run_cli):
     text = starter.read_text(encoding="utf-8").replace("kind: prediction", "kind: guess")
     starter.write_text(text.replace("safe for lorries", "safe for trucks"), encoding="utf-8")
-    assert argmap("validate", str(starter)).returncode == 1
-    result = argmap("quote", "--scenario", str(starter), "council-minutes", "lorries")
+    assert run_cli("validate", str(starter)).returncode == 1
+    result = run_cli("quote", "--scenario", str(starter), "council-minutes", "lorries")
     assert result.returncode == 0, result.stderr
 
 
-def test_quote_names_the_scenarios_sources_when_the_id_is_not_among_them(starter):
-    err = clean(argmap("quote", "--scenario", str(starter), "council-minute", "bridge"), 1)
+def test_quote_names_the_scenarios_sources_when_the_id_is_not_among_them(starter, run_cli):
+    err = clean(run_cli("quote", "--scenario", str(starter), "council-minute", "bridge"), 1)
     assert "b.yaml:13:1: error[E101]: the scenario has no source 'council-minute'" in err
     assert "did you mean 'council-minutes'?" in err
 
 
-def test_quote_reads_a_text_file_and_knows_it_as_the_scenarios_source(starter):
-    plain = argmap("quote", str(starter.with_name("b-source.txt")), "lorries")
+def test_quote_reads_a_text_file_and_knows_it_as_the_scenarios_source(starter, run_cli):
+    plain = run_cli("quote", str(starter.with_name("b-source.txt")), "lorries")
     assert plain.returncode == 0 and "- source: SOURCE-ID" in plain.stdout
-    known = argmap("quote", "--scenario", str(starter), str(starter.with_name("b-source.txt")), "lorries")
+    known = run_cli("quote", "--scenario", str(starter), str(starter.with_name("b-source.txt")), "lorries")
     assert known.returncode == 0 and "- source: council-minutes" in known.stdout
 
 
@@ -253,22 +255,22 @@ def test_quote_reads_a_text_file_and_knows_it_as_the_scenarios_source(starter):
 
 
 @pytest.mark.parametrize("output", ["b.yaml", "./b.yaml", "../{dir}/b.yaml", "link.md", "hard.md", "b-source.txt"])
-def test_handout_never_writes_over_one_of_its_inputs(starter, output):
+def test_handout_never_writes_over_one_of_its_inputs(starter, output, run_cli):
     before = starter.read_bytes(), starter.with_name("b-source.txt").read_bytes()
     (starter.parent / "link.md").symlink_to("b.yaml")
     os.link(starter.with_name("b-source.txt"), starter.parent / "hard.md")
     out = output.format(dir=starter.parent.name)
-    err = clean(argmap("handout", "b.yaml", "-o", out, cwd=starter.parent), 2)
+    err = clean(run_cli("handout", "b.yaml", "-o", out, cwd=starter.parent), 2)
     assert "is one of this command's inputs" in err
     assert (starter.read_bytes(), starter.with_name("b-source.txt").read_bytes()) == before
     assert not list(starter.parent.glob("*answers*"))
 
 
-def test_handout_refuses_an_answer_key_that_would_replace_an_input(starter):
+def test_handout_refuses_an_answer_key_that_would_replace_an_input(starter, run_cli):
     starter.with_name("b-source.txt").rename(starter.with_name("h-answers.md"))
     text = starter.read_text(encoding="utf-8").replace("file: b-source.txt", "file: h-answers.md")
     starter.write_text(text, encoding="utf-8")
-    err = clean(argmap("handout", "b.yaml", "-o", "h.md", cwd=starter.parent), 2)
+    err = clean(run_cli("handout", "b.yaml", "-o", "h.md", cwd=starter.parent), 2)
     assert "h-answers.md is one of this command's inputs" in err
     assert not (starter.parent / "h.md").exists()
 
@@ -277,16 +279,16 @@ def test_handout_refuses_an_answer_key_that_would_replace_an_input(starter):
     ("output", "says"),
     [("folder", "is a folder"), ("r.jsonl", "results file"), ("other.yaml", "may be a scenario")],
 )
-def test_handout_refuses_folders_scenarios_and_results_files(starter, output, says):
+def test_handout_refuses_folders_scenarios_and_results_files(starter, output, says, run_cli):
     (starter.parent / "folder").mkdir()
     (starter.parent / "other.yaml").write_text("title: x\n", encoding="utf-8")
-    err = clean(argmap("handout", "b.yaml", "-o", output, cwd=starter.parent), 2)
+    err = clean(run_cli("handout", "b.yaml", "-o", output, cwd=starter.parent), 2)
     assert says in err
     assert (starter.parent / "other.yaml").read_text(encoding="utf-8") == "title: x\n"
 
 
-def test_handout_writes_both_files_where_asked(starter):
-    result = argmap("handout", "b.yaml", "-o", "out/sheet.md", cwd=starter.parent)
+def test_handout_writes_both_files_where_asked(starter, run_cli):
+    result = run_cli("handout", "b.yaml", "-o", "out/sheet.md", cwd=starter.parent)
     assert result.returncode == 0, result.stderr
     assert (starter.parent / "out" / "sheet.md").is_file() and (starter.parent / "out" / "sheet-answers.md").is_file()
 
@@ -375,23 +377,23 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path, command):
 # --- search paths and long names ------------------------------------------------------------------
 
 
-def test_an_unusable_search_path_entry_is_skipped(tmp_path):
+def test_an_unusable_search_path_entry_is_skipped(tmp_path, run_cli):
     env = {"ARGMAP_SOURCE_PATH": f"/tmp/{LONG}{os.pathsep}{tmp_path}"}
-    assert "0 error(s)" in clean(argmap("validate", str(BUNDLED), env=env), 0)
-    assert "0 error(s)" in clean(argmap("validate", str(BUNDLED), "--source-path", f"/tmp/{LONG}"), 0)
+    assert "0 error(s)" in clean(run_cli("validate", str(BUNDLED), env=env), 0)
+    assert "0 error(s)" in clean(run_cli("validate", str(BUNDLED), "--source-path", f"/tmp/{LONG}"), 0)
 
 
-def test_a_source_file_name_too_long_for_the_system_is_not_found_at_its_place(starter):
+def test_a_source_file_name_too_long_for_the_system_is_not_found_at_its_place(starter, run_cli):
     text = starter.read_text(encoding="utf-8").replace("file: b-source.txt", f"file: {LONG}.txt")
     starter.write_text(text, encoding="utf-8")
-    result = argmap("validate", str(starter))
+    result = run_cli("validate", str(starter))
     clean(result, 1)
     assert ":17:11: error[E103]: source file 'xxx" in result.stdout
 
 
 @pytest.mark.parametrize("command", ["validate", "export", "report", "coverage", "handout"])
-def test_a_scenario_path_too_long_for_the_system_is_a_located_error(command, tmp_path):
-    result = argmap(command, LONG + ".yaml", cwd=tmp_path)
+def test_a_scenario_path_too_long_for_the_system_is_a_located_error(command, tmp_path, run_cli):
+    result = run_cli(command, LONG + ".yaml", cwd=tmp_path)
     clean(result, 1)
     assert "error[E001]: cannot read: File name too long" in result.stdout + result.stderr
 
@@ -400,7 +402,7 @@ def test_a_scenario_path_too_long_for_the_system_is_a_located_error(command, tmp
 
 
 @pytest.mark.parametrize("kind", ["fifo", "link", "folder"])
-def test_results_and_handout_never_replace_a_pipe_a_link_or_a_folder(starter, kind):
+def test_results_and_handout_never_replace_a_pipe_a_link_or_a_folder(starter, kind, run_cli):
     folder = starter.parent
     target = folder / "out.md"
     if kind == "fifo":
@@ -413,7 +415,7 @@ def test_results_and_handout_never_replace_a_pipe_a_link_or_a_folder(starter, ki
     results = folder / "results"
     results.mkdir()
     for command in (["results", str(results), "-o", "out.md"], ["handout", "b.yaml", "-o", "out.md"]):
-        err = clean(argmap(*command, cwd=folder), 2)
+        err = clean(run_cli(*command, cwd=folder), 2)
         assert "out.md is a" in err
     if kind == "fifo":
         assert stat.S_ISFIFO(os.lstat(target).st_mode)
@@ -423,11 +425,11 @@ def test_results_and_handout_never_replace_a_pipe_a_link_or_a_folder(starter, ki
         assert target.is_dir()
 
 
-def test_a_link_loop_is_a_located_error_in_every_command(tmp_path):
+def test_a_link_loop_is_a_located_error_in_every_command(tmp_path, run_cli):
     (tmp_path / "a.yaml").symlink_to("b.yaml")
     (tmp_path / "b.yaml").symlink_to("a.yaml")
     for command in (["validate"], ["export"], ["report"], ["coverage"], ["handout"], ["open"]):
-        result = argmap(*command, "a.yaml", cwd=tmp_path)
+        result = run_cli(*command, "a.yaml", cwd=tmp_path)
         clean(result, 1)
         said = result.stdout + result.stderr
         assert "a.yaml: error[E001]: cannot read: Too many levels of symbolic links" in said
@@ -447,8 +449,8 @@ def test_a_closed_stdout_or_a_full_stderr_ends_with_the_right_exit_code(starter)
     assert full.returncode == 2
 
 
-def test_a_student_name_over_the_limit_is_a_usage_error(starter):
-    err = clean(argmap("exercise", "--student", "N" * 201, cwd=starter.parent), 2)  # the bundled scenario
+def test_a_student_name_over_the_limit_is_a_usage_error(starter, run_cli):
+    err = clean(run_cli("exercise", "--student", "N" * 201, cwd=starter.parent), 2)  # the bundled scenario
     assert "at most 200 characters" in err
 
 

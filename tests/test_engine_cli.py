@@ -1,4 +1,5 @@
-"""``argmap solve`` (the ICCMA 2023 solver interface) and ``argmap report``, run as commands."""
+"""``argmap solve`` (the ICCMA 2023 solver interface) and ``argmap report``, run as commands (in this
+process, but for what they import)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 COUNCIL = ROOT / "tests" / "fixtures" / "engine" / "council.yaml"
 
 
-def argmap(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, timeout=120, cwd=ROOT
-    )
-
-
 @pytest.fixture
 def af_file(tmp_path: Path) -> Path:
     # 1 <-> 2, 2 -> 3, 3 -> 4: grounded is empty; preferred {1,3} and {2,4}, both stable.
@@ -27,8 +22,8 @@ def af_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_problems_lists_the_supported_problems():
-    result = argmap("solve", "--problems")
+def test_problems_lists_the_supported_problems(run_cli):
+    result = run_cli("solve", "--problems")
     assert result.returncode == 0
     assert result.stdout.strip() == "[DC-CO,DC-PR,DC-ST,DS-CO,DS-PR,DS-ST,SE-CO,SE-PR,SE-ST,SE-GR,DC-GR]"
 
@@ -47,58 +42,58 @@ def test_problems_lists_the_supported_problems():
         ("DS-ST", "1", "NO"),
     ],
 )
-def test_solve_answers_as_iccma_solvers_print(af_file, problem, arg, expected):
-    result = argmap("solve", "-p", problem, "-f", str(af_file), *(["-a", arg] if arg else []))
+def test_solve_answers_as_iccma_solvers_print(af_file, problem, arg, expected, run_cli):
+    result = run_cli("solve", "-p", problem, "-f", str(af_file), *(["-a", arg] if arg else []))
     assert result.returncode == 0, result.stderr
     assert result.stdout == expected + "\n"
 
 
-def test_solve_extensions_and_witnesses(af_file):
-    se = argmap("solve", "-p", "SE-PR", "-f", str(af_file)).stdout.split()
+def test_solve_extensions_and_witnesses(af_file, run_cli):
+    se = run_cli("solve", "-p", "SE-PR", "-f", str(af_file)).stdout.split()
     assert se[0] == "w" and set(se[1:]) in ({"1", "3"}, {"2", "4"})
-    dc = argmap("solve", "-p", "DC-PR", "-f", str(af_file), "-a", "4", "--witness").stdout.splitlines()
+    dc = run_cli("solve", "-p", "DC-PR", "-f", str(af_file), "-a", "4", "--witness").stdout.splitlines()
     assert dc == ["YES", "w 2 4"]
-    ds = argmap("solve", "-p", "DS-ST", "-f", str(af_file), "-a", "1", "--witness").stdout.splitlines()
+    ds = run_cli("solve", "-p", "DS-ST", "-f", str(af_file), "-a", "1", "--witness").stdout.splitlines()
     assert ds == ["NO", "w 2 4"]
 
 
-def test_solve_says_no_when_there_is_no_stable_extension(tmp_path):
+def test_solve_says_no_when_there_is_no_stable_extension(tmp_path, run_cli):
     odd = tmp_path / "odd.af"
     odd.write_text("p af 3\n1 2\n2 3\n3 1\n", encoding="utf-8")
-    assert argmap("solve", "-p", "SE-ST", "-f", str(odd)).stdout == "NO\n"
-    assert argmap("solve", "-p", "DS-ST", "-f", str(odd), "-a", "1").stdout == "YES\n"
+    assert run_cli("solve", "-p", "SE-ST", "-f", str(odd)).stdout == "NO\n"
+    assert run_cli("solve", "-p", "DS-ST", "-f", str(odd), "-a", "1").stdout == "YES\n"
 
 
-def test_solve_reads_apx_by_suffix(tmp_path):
+def test_solve_reads_apx_by_suffix(tmp_path, run_cli):
     path = tmp_path / "small.apx"
     path.write_text("arg(a). arg(b). arg(c).\natt(a,b). att(b,c).\n", encoding="utf-8")
-    assert argmap("solve", "-p", "SE-GR", "-f", str(path)).stdout == "w a c\n"
-    assert argmap("solve", "-p", "DC-GR", "-f", str(path), "-a", "b").stdout == "NO\n"
+    assert run_cli("solve", "-p", "SE-GR", "-f", str(path)).stdout == "w a c\n"
+    assert run_cli("solve", "-p", "DC-GR", "-f", str(path), "-a", "b").stdout == "NO\n"
 
 
-def test_solve_reports_bad_files_and_usage(tmp_path, af_file):
+def test_solve_reports_bad_files_and_usage(tmp_path, af_file, run_cli):
     bad = tmp_path / "bad.af"
     bad.write_text("p af 2\n1 3\n", encoding="utf-8")
-    result = argmap("solve", "-p", "SE-GR", "-f", str(bad))
+    result = run_cli("solve", "-p", "SE-GR", "-f", str(bad))
     assert result.returncode == 1 and "bad.af:2:3: error[E303]" in result.stderr
-    missing = argmap("solve", "-p", "SE-GR", "-f", str(tmp_path / "none.af"))
+    missing = run_cli("solve", "-p", "SE-GR", "-f", str(tmp_path / "none.af"))
     assert missing.returncode == 1 and "error[E001]" in missing.stderr
-    assert argmap("solve", "-p", "EE-PR", "-f", str(af_file)).returncode == 2
-    assert argmap("solve", "-p", "DC-PR", "-f", str(af_file)).returncode == 2
-    assert argmap("solve", "-p", "DC-PR", "-f", str(af_file), "-a", "9").returncode == 2
+    assert run_cli("solve", "-p", "EE-PR", "-f", str(af_file)).returncode == 2
+    assert run_cli("solve", "-p", "DC-PR", "-f", str(af_file)).returncode == 2
+    assert run_cli("solve", "-p", "DC-PR", "-f", str(af_file), "-a", "9").returncode == 2
 
 
-def test_report_text_markdown_and_json():
-    text = argmap("report", str(COUNCIL))
+def test_report_text_markdown_and_json(run_cli):
+    text = run_cli("report", str(COUNCIL))
     assert text.returncode == 0, text.stderr
     assert "Eastbank" in text.stdout and "Westbank" in text.stdout
     assert "e-cheap contradicts e-too-dear" in text.stdout
     assert "step 2 (Second meeting): conflicting" in text.stdout
     assert "rejected: w-cost" in text.stdout
-    md = argmap("report", str(COUNCIL), "--format", "markdown", "--semantics", "preferred")
+    md = run_cli("report", str(COUNCIL), "--format", "markdown", "--semantics", "preferred")
     assert md.returncode == 0 and md.stdout.startswith("# The river council")
     assert "| open (in some) | `w-old-ways` |" in md.stdout
-    data = json.loads(argmap("report", str(COUNCIL), "--format", "json", "--commentators").stdout)
+    data = json.loads(run_cli("report", str(COUNCIL), "--format", "json", "--commentators").stdout)
     assert data["report_version"] == 1 and data["commentators"] is True
     east = next(s for s in data["sides"] if s["side"] == "east")
     labels = {x["claim"]: x["label"] for x in east["labels"]}
@@ -107,10 +102,10 @@ def test_report_text_markdown_and_json():
     assert {x["claim"] for x in data["apart"]} == {"c-records", "ferry-cheaper"}
 
 
-def test_report_refuses_an_invalid_scenario(tmp_path):
+def test_report_refuses_an_invalid_scenario(tmp_path, run_cli):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\n", encoding="utf-8")
-    result = argmap("report", str(bad))
+    result = run_cli("report", str(bad))
     assert result.returncode == 1 and "error[" in result.stderr
 
 

@@ -433,28 +433,28 @@ def _results_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_results_will_not_write_its_summary_over_a_results_file(tmp_path):
+def test_results_will_not_write_its_summary_over_a_results_file(tmp_path, run_cli):
     folder = _results_folder(tmp_path)
     (student,) = folder.glob("*.jsonl")
     before = student.read_bytes()
     for target in (student, folder / "new.jsonl", tmp_path / "elsewhere.JSONL"):
-        out = run("results", str(folder), "-o", str(target), cwd=tmp_path)
+        out = run_cli("results", str(folder), "-o", str(target), cwd=tmp_path)
         assert out.returncode == 2 and "would write over a results file" in out.stderr
     os.link(student, tmp_path / "linked.csv")  # the same file under another name
-    assert run("results", str(folder), "-o", "linked.csv", cwd=tmp_path).returncode == 2
+    assert run_cli("results", str(folder), "-o", "linked.csv", cwd=tmp_path).returncode == 2
     assert student.read_bytes() == before and not (folder / "new.jsonl").exists()
-    out = run("results", str(folder), "--format", "csv", "-o", "class.csv", cwd=tmp_path)
+    out = run_cli("results", str(folder), "--format", "csv", "-o", "class.csv", cwd=tmp_path)
     assert out.returncode == 0 and "student,Ana,1,1,100" in (tmp_path / "class.csv").read_text()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "text"])
-def test_a_summary_written_to_a_file_shows_control_characters_as_visible_marks(tmp_path, fmt):
+def test_a_summary_written_to_a_file_shows_control_characters_as_visible_marks(tmp_path, fmt, run_cli):
     folder = tmp_path / "res"
     folder.mkdir()
     # JSON escapes put ESC and a newline in the names; the file itself is clean.
     escaped = json.dumps(json.loads(line(student="Ana\x1b[2J\nBo", exercise="e\n\x9b1")))
     (folder / "x.jsonl").write_text(escaped + "\n", encoding="ascii")
-    out = run("results", str(folder), "--format", fmt, "-o", "out.txt", cwd=tmp_path)
+    out = run_cli("results", str(folder), "--format", fmt, "-o", "out.txt", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     text = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert "\x1b" not in text and "\x9b" not in text

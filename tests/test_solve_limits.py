@@ -191,17 +191,17 @@ def test_the_query_argument_is_a_number_as_written_in_the_file():
 # --- the command ----------------------------------------------------------------------------------
 
 
-def test_solve_on_ten_million_arguments_and_one_attack_answers_quickly(tmp_path):
+def test_solve_on_ten_million_arguments_and_one_attack_answers_quickly(tmp_path, run_cli):
     path = tmp_path / "huge.af"
     path.write_text("p af 10000000\n1 2\n", encoding="utf-8")
-    assert argmap("solve", "-p", "DC-PR", "-f", str(path), "-a", "9999999").stdout == "YES\n"
-    assert argmap("solve", "-p", "DS-ST", "-f", str(path), "-a", "2").stdout == "NO\n"
+    assert run_cli("solve", "-p", "DC-PR", "-f", str(path), "-a", "9999999").stdout == "YES\n"
+    assert run_cli("solve", "-p", "DS-ST", "-f", str(path), "-a", "2").stdout == "NO\n"
 
 
-def test_solve_prints_an_extension_of_a_million_unattacked_arguments(tmp_path):
+def test_solve_prints_an_extension_of_a_million_unattacked_arguments(tmp_path, run_cli):
     path = tmp_path / "wide.af"
     path.write_text("p af 1000000\n2 1\n", encoding="utf-8")
-    result = argmap("solve", "-p", "SE-ST", "-f", str(path))
+    result = run_cli("solve", "-p", "SE-ST", "-f", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "w " + " ".join(str(a) for a in range(2, 1_000_001)) + "\n"
 
@@ -215,25 +215,19 @@ def test_solve_prints_an_extension_of_a_million_unattacked_arguments(tmp_path):
         ("p af 3\n1 " + "9" * 5000 + "\n", "big.af:2:3: error[E303]: argument of 5,000 digits"),
     ],
 )
-def test_solve_reports_bad_numbers_located_without_a_traceback(tmp_path, content, expected):
+def test_solve_reports_bad_numbers_located_without_a_traceback(tmp_path, content, expected, run_cli):
     path = tmp_path / "big.af"
     path.write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "argmap", "solve", "-p", "SE-GR", "-f", "big.af"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-    )
+    result = run_cli("solve", "-p", "SE-GR", "-f", "big.af", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith(expected) and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("arg", ["٣", "03", "4", "+1"])
-def test_solve_refuses_a_query_argument_not_in_the_file(tmp_path, arg):
+def test_solve_refuses_a_query_argument_not_in_the_file(tmp_path, arg, run_cli):
     path = tmp_path / "small.af"
     path.write_text("p af 3\n1 2\n", encoding="utf-8")
-    result = argmap("solve", "-p", "DC-GR", "-f", str(path), "-a", arg)
+    result = run_cli("solve", "-p", "DC-GR", "-f", str(path), "-a", arg)
     assert result.returncode == 2 and "no argument" in result.stderr
 
 
@@ -246,17 +240,17 @@ def test_solve_refuses_a_named_pipe_instead_of_waiting(tmp_path):
     assert "error[E001]: is a named pipe (FIFO), not a regular file" in result.stderr
 
 
-def test_solve_refuses_a_file_that_is_not_utf8_at_its_place(tmp_path):
+def test_solve_refuses_a_file_that_is_not_utf8_at_its_place(tmp_path, run_cli):
     path = tmp_path / "latin.af"
     path.write_bytes(b"p af 2\n# caf\xe9\n1 2\n")
-    result = argmap("solve", "-p", "SE-GR", "-f", str(path))
+    result = run_cli("solve", "-p", "SE-GR", "-f", str(path))
     assert result.returncode == 1 and ":2:6: error[E003]" in result.stderr
 
 
-def test_solve_refuses_control_characters_in_a_framework_file(tmp_path):
+def test_solve_refuses_control_characters_in_a_framework_file(tmp_path, run_cli):
     path = tmp_path / "esc.af"
     path.write_text("p af 2\n# \x1b[31m\n1 2\n", encoding="utf-8")
-    result = argmap("solve", "-p", "SE-GR", "-f", str(path))
+    result = run_cli("solve", "-p", "SE-GR", "-f", str(path))
     assert result.returncode == 1 and ":2:3: error[E010]" in result.stderr
 
 

@@ -1,1 +1,1 @@
-"""Interchange formats: one module per format, each pure (no file access, no UI)."""
+"""Interchange formats: one module per format, each pure (no file access, no UI); ``registry`` names them."""

@@ -1,0 +1,77 @@
+"""The formats argmap writes and reads, by name: a new format is one module and one line here.
+
+Each entry names its function as ``module:attribute``, imported when first used, so that
+listing the formats (for a command line's choices, say) loads none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, cast
+
+if TYPE_CHECKING:
+    from argmap.base.diagnostics import Diagnostic
+    from argmap.classroom.summary import Summary
+    from argmap.engine.framework import Framework
+    from argmap.engine.instance import Instance
+    from argmap.scenario.loaded import Loaded
+    from argmap.views.report import Report
+
+F = TypeVar("F")
+
+
+class Format(NamedTuple, Generic[F]):  # not a dataclass: dataclasses imports inspect, slow for every start
+    name: str
+    description: str
+    target: str
+    """``module:attribute`` of the function."""
+    suffixes: tuple[str, ...] = ()
+    """File name suffixes (lower case) that say a file is in this format."""
+
+    def load(self) -> F:
+        module, _, attribute = self.target.partition(":")
+        return cast(F, getattr(importlib.import_module(module), attribute))
+
+
+Exporter = Callable[["Loaded"], str]
+ReportWriter = Callable[["Report"], str]
+SummaryWriter = Callable[["Summary"], str]
+FrameworkReader = Callable[[str, str], "Framework | Instance | list[Diagnostic]"]
+"""(text, file name shown in diagnostics) to a framework, or what is wrong with the text."""
+
+EXPORTERS: tuple[Format[Exporter], ...] = (
+    Format("json", "the scenario fully resolved, as canonical JSON (docs/export.md)", "argmap.formats.canonical:dumps"),
+)
+
+REPORTS: tuple[Format[ReportWriter], ...] = (
+    Format("text", "plain text for the terminal", "argmap.formats.report_text:dumps"),
+    Format("markdown", "a Markdown document", "argmap.formats.report_markdown:dumps"),
+    Format("json", "one JSON document", "argmap.formats.report_json:dumps"),
+)
+
+SUMMARIES: tuple[Format[SummaryWriter], ...] = (
+    Format("text", "plain text for the terminal", "argmap.classroom.summary:to_text"),
+    Format("csv", "one row per table line, for a spreadsheet", "argmap.classroom.summary:to_csv"),
+    Format("markdown", "a Markdown document of tables", "argmap.classroom.summary:to_markdown"),
+)
+"""The class summary of students' results files."""
+
+FRAMEWORKS: tuple[Format[FrameworkReader], ...] = (
+    Format("iccma", "ICCMA 2023: p af N, then one attack a line", "argmap.formats.iccma:read"),
+    Format("apx", "APX (ASPARTIX facts): arg(a). att(a,b).", "argmap.formats.apx:parse", (".apx",)),
+)
+"""The first is the default for a file whose suffix names no format."""
+
+
+def names(formats: Sequence[Format[F]]) -> tuple[str, ...]:
+    return tuple(f.name for f in formats)
+
+
+def named(formats: Sequence[Format[F]], name: str) -> Format[F]:
+    return next(f for f in formats if f.name == name)
+
+
+def by_suffix(formats: Sequence[Format[F]], suffix: str) -> Format[F]:
+    """The format a file name's suffix says, else the first."""
+    return next((f for f in formats if suffix.lower() in f.suffixes), formats[0])
