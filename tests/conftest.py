@@ -47,6 +47,39 @@ def load_starter(starter: Callable[..., Path]) -> Callable[..., Loaded]:
     return load
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def valid(path: Path) -> Loaded:
+    """A scenario every test may read but none changes, loaded and checked once per process."""
+    if path not in _VALID:
+        loaded = load_scenario(path)
+        assert loaded.ok, [d.render() for d in loaded.diagnostics]
+        _VALID[path] = loaded
+    return _VALID[path]
+
+
+_VALID: dict[Path, Loaded] = {}
+
+
+@pytest.fixture(scope="session")
+def harbour() -> Loaded:
+    """The small debate the interface tests step through."""
+    return valid(FIXTURES / "tui" / "harbour.yaml")
+
+
+@pytest.fixture(scope="session")
+def bridge() -> Loaded:
+    """The classroom scenario: walkthroughs, every kind of exercise, role-play."""
+    return valid(FIXTURES / "classroom" / "bridge.yaml")
+
+
+@pytest.fixture(scope="session")
+def council() -> Loaded:
+    """The engine's scenario: undercuts, contradictions, commentators."""
+    return valid(FIXTURES / "engine" / "council.yaml")
+
+
 def codes(loaded: Loaded) -> list[str]:
     return sorted(d.code for d in loaded.diagnostics)
 

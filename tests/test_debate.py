@@ -8,7 +8,6 @@ import pytest
 
 from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
-from argmap.validation.load import load_scenario
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 
@@ -17,10 +16,8 @@ STANDING, FIRST_HEARING, APRIL, SECOND_HEARING, COMMUNIQUE, MARCH_2021, ANALYSIS
 
 
 @pytest.fixture(scope="module")
-def debate() -> Debate:
-    loaded = load_scenario(FIXTURES / "harbour.yaml")
-    assert loaded.ok, loaded.diagnostics
-    return Debate.from_loaded(loaded)
+def debate(harbour) -> Debate:
+    return Debate.from_loaded(harbour)
 
 
 def test_sides_in_file_order_and_commentators_apart(debate):

@@ -13,14 +13,13 @@ from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
 from argmap.engine.mapping import MappedDebate
 from argmap.engine.whatif import WhatIf
-from argmap.validation.load import load_scenario
 
 COUNCIL = Path(__file__).resolve().parent / "fixtures" / "engine" / "council.yaml"
 
 
 @pytest.fixture(scope="module")
-def engine() -> ArgumentEngine:
-    return ArgumentEngine(Debate.from_loaded(load_scenario(COUNCIL)))
+def engine(council) -> ArgumentEngine:
+    return ArgumentEngine(Debate.from_loaded(council))
 
 
 def test_out_names_the_accepted_attacker_and_why_it_stands(engine):

@@ -11,16 +11,13 @@ from argmap.debate.index import Debate
 from argmap.engine.evaluation import ArgumentEngine, changes
 from argmap.engine.mapping import map_debate
 from argmap.engine.whatif import WhatIf
-from argmap.validation.load import load_scenario
 
 COUNCIL = Path(__file__).resolve().parent / "fixtures" / "engine" / "council.yaml"
 
 
 @pytest.fixture(scope="module")
-def debate() -> Debate:
-    loaded = load_scenario(COUNCIL)
-    assert loaded.ok, loaded.diagnostics
-    return Debate.from_loaded(loaded)
+def debate(council) -> Debate:
+    return Debate.from_loaded(council)
 
 
 @pytest.fixture

@@ -18,13 +18,6 @@ from tests.conftest import NARROW, WIDE, column, screen_text
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
 
 
-@pytest.fixture(scope="module")
-def harbour():
-    loaded = load_scenario(FIXTURES / "harbour.yaml")
-    assert loaded.ok, loaded.diagnostics
-    return loaded
-
-
 def matrix_cell(app: ArgmapApp, topic: str) -> str:
     matrix = app.screen.query_one(PositionMatrix)
     row = next(r for r in matrix.rows if r.target == topic)

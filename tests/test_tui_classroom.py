@@ -21,19 +21,11 @@ from argmap.tui.screens.roleplay import RolePlayScreen
 from argmap.tui.screens.walkthrough import WalkthroughScreen
 from argmap.tui.start import StartExercises, StartRolePlay, StartWalkthrough
 from argmap.tui.widgets.lines import LineList
-from argmap.validation.load import load_scenario
 from tests.conftest import screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "classroom"
 BRIDGE = FIXTURES / "bridge.yaml"
 WIDE, NARROW = (120, 40), (80, 24)
-
-
-@pytest.fixture(scope="module")
-def bridge():
-    loaded = load_scenario(BRIDGE)
-    assert loaded.ok, [d.render() for d in loaded.diagnostics]
-    return loaded
 
 
 @pytest.fixture(scope="module")

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from argmap.tui.app import make_app
 from argmap.tui.screens.claim import ClaimScreen
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.screens.source import SourceScreen
 from argmap.tui.widgets.lines import LineList
-from argmap.validation.load import load_scenario
 from tests.conftest import WIDE, column, screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tui"
-
-
-@pytest.fixture(scope="module")
-def harbour():
-    loaded = load_scenario(FIXTURES / "harbour.yaml")
-    assert loaded.ok, loaded.diagnostics
-    return loaded
 
 
 async def _at_last_step_on(app, pilot, claim: str) -> PositionsScreen:

@@ -22,19 +22,11 @@ from argmap.tui.screens.pick import NameScreen
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.start import StartExercises
 from argmap.tui.widgets.lines import LineList
-from argmap.validation.load import load_scenario
 from tests.conftest import screen_text
 
 BRIDGE = Path(__file__).parent / "fixtures" / "classroom" / "bridge.yaml"
 WIDE = (120, 40)
 TIMEOUT = 120
-
-
-@pytest.fixture(scope="module")
-def bridge():
-    loaded = load_scenario(BRIDGE)
-    assert loaded.ok
-    return loaded
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from argmap.base.diagnostics import Diagnostic, did_you_mean
 from argmap.base.files import display_name, exists, is_folder, same_file
 from argmap.reading import gate
 from argmap.reading.parsing import positioned_parse
-from argmap.scenario.model import Id
+from argmap.scenario.fields import Id
 from argmap.scenario.quotes import SourceText
 from argmap.validation.load import load_scenario
 from argmap.validation.sources import load_source_text

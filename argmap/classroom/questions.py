@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from argmap.classroom.kinds import KINDS
 from argmap.classroom.question import Choice, Labeller, Problem, Question, attackers
 from argmap.debate.index import Debate
-from argmap.scenario.model import Exercise
+from argmap.scenario.exercises import Exercise
 
 __all__ = ["Choice", "Graded", "Labeller", "Problem", "Question", "attackers", "derive", "grade"]
 

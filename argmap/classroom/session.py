@@ -19,7 +19,7 @@ from argmap.classroom.filenames import normal, old_slug
 from argmap.classroom.question import Labeller, Question
 from argmap.classroom.questions import Graded, derive, grade
 from argmap.debate.index import Debate
-from argmap.scenario.model import Exercise
+from argmap.scenario.exercises import Exercise
 
 ALL = "all"
 """The set name of every exercise of a scenario, when it has several sets (or none)."""

@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 reconfigure(errors="backslashreplace")
             except (OSError, ValueError):
                 pass
-    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)
     try:
         return _run(argv)
     finally:
@@ -72,7 +72,7 @@ def _quiet_stdout() -> None:
         return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.dup2(devnull, sys.__stdout__.fileno())
         os.close(devnull)
     except (OSError, AttributeError, ValueError):
         pass

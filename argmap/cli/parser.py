@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import cast
 
 from argmap import __version__
 from argmap.base.exits import EXIT_USAGE
@@ -57,5 +56,5 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command in COMMANDS:
-        cast(Parser, sub.add_parser(command.name, help=command.help)).pending = command
+        sub.add_parser(command.name, help=command.help).pending = command
     return parser

@@ -12,7 +12,7 @@ from argmap.formats.registry import REPORTS, named, names
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from argmap.engine.semantics import SEMANTICS
+    from argmap.engine.semantics_registry import SEMANTICS
 
     add_scenario(parser)
     parser.add_argument("--format", choices=names(REPORTS), default=REPORTS[0].name)

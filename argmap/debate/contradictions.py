@@ -43,7 +43,7 @@ class Contradictions:
             first, second = sorted((rel.from_, rel.to), key=placed.order.__getitem__)
             at = max(step_of[rel.from_], step_of[rel.to])
             for s in shared:
-                found.append((at, i, Contradiction(s, first, second, rel.id, rel.type)))  # type: ignore[arg-type]
+                found.append((at, i, Contradiction(s, first, second, rel.id, rel.type)))
         found.sort(key=lambda f: (f[0], f[1]))
         self._steps = [f[0] for f in found]
         self._found = [f[2] for f in found]

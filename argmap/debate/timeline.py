@@ -89,7 +89,7 @@ def build_timeline(scenario: Scenario) -> Timeline:
             dates[gid] = date
             labels[gid] = "Standing positions" if standing else date.describe()
         groups[gid].append(claim.id)
-    ordered = sorted(groups, key=lambda g: keys[g])  # type: ignore[arg-type, return-value]
+    ordered = sorted(groups, key=lambda g: keys[g])
     has_standing = any(dates[g].precision == "standing" for g in ordered)
     start = 0 if has_standing else 1
     steps = []
@@ -100,7 +100,7 @@ def build_timeline(scenario: Scenario) -> Timeline:
             Step(
                 index,
                 dates[gid],
-                gid[1] if gid[0] == "event" else None,  # type: ignore[arg-type]
+                gid[1] if gid[0] == "event" else None,
                 tuple(groups[gid]),
                 labels[gid],
             )

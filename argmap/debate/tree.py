@@ -45,7 +45,7 @@ def answers(placed: PlacedScenario, claim: str, step: int, *, came_by: str | Non
     for rel in placed.relations_in.get(claim, ()):
         if rel.id == came_by or not placed.is_said(rel.from_, step):
             continue
-        out.append(Child(rel.from_, rel.type, rel.id))  # type: ignore[arg-type]
+        out.append(Child(rel.from_, rel.type, rel.id))
     # A contradiction goes both ways.
     for rel in placed.relations_out.get(claim, ()):
         if rel.type == "contradicts" and rel.id != came_by and placed.is_said(rel.to, step):

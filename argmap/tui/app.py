@@ -233,7 +233,9 @@ class ArgmapApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.screen))
+        from argmap.tui.keys import key_sections
+
+        self.push_screen(HelpScreen(key_sections(type(self)), self.screen))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK

@@ -6,7 +6,7 @@ Screens never keep the debate: they read it here each time, so that the app can 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from argmap.engine.state import DebateState
 
 
+@runtime_checkable
 class Host(Protocol):
     @property
     def debate(self) -> Debate: ...
@@ -27,9 +28,6 @@ class Host(Protocol):
 
 def host(app: App[object]) -> Host:
     """The app a screen runs in, as what screens may ask of it."""
-    # Imported here: the app module imports the screens.
-    from argmap.tui.app import ArgmapApp
-
-    if not isinstance(app, ArgmapApp):
-        raise TypeError(f"argmap screens run in ArgmapApp, not {type(app).__name__}")
+    if not isinstance(app, Host):
+        raise TypeError(f"argmap screens run in an app with a debate, not {type(app).__name__}")
     return app

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from argmap.engine.semantics_registry import CYCLE
 from argmap.engine.state import DebateState
 from argmap.tui.messages import GlossaryRequested, SearchRequested, SourceRequested, TreeRequested
 from argmap.tui.screens.base import OnDebate
@@ -32,7 +33,7 @@ class ClaimScreen(OnDebate, Screen[DebateState]):
         Binding("o", "switch_off", "What-if: switch the claim off, or back on", show=False),
         Binding("a", "grant", "What-if: grant the claim (its attackers no longer count)", show=False),
         Binding("z", "reset_whatif", "Reset every what-if", show=False),
-        Binding("m", "next_semantics", "Semantics: grounded, preferred, stable, complete", show=False),
+        Binding("m", "next_semantics", "Semantics: " + ", ".join(CYCLE), show=False),
     ]
 
     def __init__(self, state: DebateState) -> None:

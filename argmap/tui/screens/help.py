@@ -15,6 +15,7 @@ from argmap.views.rows import (
     CONTRADICTION,
     FOLDED,
     LABEL_MARK,
+    LABEL_WORD,
     NEW,
     NO_POSITION,
     STANCE_SYMBOL,
@@ -24,6 +25,9 @@ from argmap.views.rows import (
 )
 
 KEY_WIDTH = 16
+
+Sections = list[tuple[str, list[tuple[str, str]]]]
+"""Titled lists of (key, what it does)."""
 
 LEGEND: list[tuple[str, str, str]] = [
     (f"{STANCE_SYMBOL['for']} for", "for", "the side (or claim) is for what the topic asks"),
@@ -39,100 +43,19 @@ LEGEND: list[tuple[str, str, str]] = [
     (CHANGED, "changed", "position taken or changed at the current step"),
     (CONTRADICTION, "flag", "the side contradicts itself: two of its claims conflict"),
     (FOLDED, "dim", "a speaker's claims are folded (f unfolds)"),
-    (f"{LABEL_MARK['in']} accepted", "label-in", "the claim stands under the semantics in force (m switches)"),
-    (f"{LABEL_MARK['out']} rejected", "label-out", "an accepted claim attacks it"),
-    (f"{LABEL_MARK['undec']} undecided", "label-undec", "neither can be established (e.g. a mutual rebuttal)"),
-    (f"{LABEL_MARK['off']} switched off", "label-off", "left out by a what-if (o toggles, z resets all)"),
+    (
+        f"{LABEL_MARK['in']} {LABEL_WORD['in']}",
+        "label-in",
+        "the claim stands under the semantics in force (m switches)",
+    ),
+    (f"{LABEL_MARK['out']} {LABEL_WORD['out']}", "label-out", "an accepted claim attacks it"),
+    (
+        f"{LABEL_MARK['undec']} {LABEL_WORD['undec']}",
+        "label-undec",
+        "neither can be established (e.g. a mutual rebuttal)",
+    ),
+    (f"{LABEL_MARK['off']} {LABEL_WORD['off']}", "label-off", "left out by a what-if (o toggles, z resets all)"),
 ]
-
-
-def _sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    from argmap.tui.app import ArgmapApp
-    from argmap.tui.screens.claim import ClaimScreen
-    from argmap.tui.screens.date import DateScreen
-    from argmap.tui.screens.exercise import ExerciseScreen
-    from argmap.tui.screens.glossary import GlossaryScreen
-    from argmap.tui.screens.pick import PickScreen
-    from argmap.tui.screens.positions import PositionsScreen
-    from argmap.tui.screens.roleplay import RolePlayScreen
-    from argmap.tui.screens.search import SearchScreen
-    from argmap.tui.screens.source import SourceReader, SourceScreen
-    from argmap.tui.screens.tree import TreeScreen
-    from argmap.tui.screens.walkthrough import WalkthroughScreen
-
-    def keys(*owners: type, extra: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
-        out = list(extra)
-        for owner in owners:
-            for b in getattr(owner, "BINDINGS", []):
-                # Arrow, Home/End and Tab keys are described once, in the extras.
-                covered = b.key in ("home", "end", "tab", "left", "right") or b.key.isdigit()
-                # Letters that answer a question are described once, as "a b c…".
-                covered = covered or (owner is ExerciseScreen and b.key != "a" and len(b.key) == 1)
-                if isinstance(b, Binding) and b.description and not covered:
-                    out.append((b.key_display or _key_name(b.key), b.description))
-        return out
-
-    lists = (("↑ ↓", "move in a list"), ("PgUp PgDn", "move a page"), ("Enter", "open"), ("Tab", "next panel"))
-    return [
-        (
-            "Everywhere",
-            keys(
-                ArgmapApp,
-                extra=(
-                    (
-                        "ctrl+p",
-                        "command palette: jump to a claim, actor, topic or date; start a classroom mode",
-                    ),
-                ),
-            ),
-        ),
-        (
-            "Positions (home)",
-            keys(
-                PositionsScreen,
-                extra=(
-                    ("← →", "step back, step on in time"),
-                    *lists,
-                    ("1-9", "show side 1 to 9"),
-                    ("Home End", "first and last step"),
-                ),
-            ),
-        ),
-        ("Claim detail", keys(ClaimScreen, extra=(("Enter", "follow a relation, open a quote or a term"),))),
-        ("Debate tree", keys(TreeScreen, extra=(("Enter", "open the claim"), ("← →", "fold, unfold")))),
-        (
-            "Source reader",
-            keys(SourceScreen, SourceReader, extra=(("↑ ↓ PgUp PgDn", "scroll"), ("Tab", "claims citing the passage"))),
-        ),
-        ("Search", keys(SearchScreen, extra=(("↓", "to the results"),))),
-        ("Go to date", keys(DateScreen)),
-        ("Glossary", keys(GlossaryScreen)),
-        (
-            "Walkthrough",
-            keys(
-                WalkthroughScreen,
-                extra=(("→ ← n b space", "next and back through the steps"), ("Enter", "open a claim")),
-            ),
-        ),
-        (
-            "Exercises",
-            keys(
-                ExerciseScreen,
-                extra=(("↑ ↓ Enter", "pick a choice; once answered, Enter moves on"),),
-            ),
-        ),
-        (
-            "Role-play",
-            keys(RolePlayScreen, extra=(("Enter", "play the highlighted claim"), ("↓", "from the search to the list"))),
-        ),
-        ("Picking a walkthrough, set or side", keys(PickScreen)),
-    ]
-
-
-def _key_name(key: str) -> str:
-    return {"slash": "/", "question_mark": "?", "escape": "Esc", "backspace": "Backspace", "space": "Space"}.get(
-        key, key
-    )
 
 
 class HelpScreen(Screen[None]):
@@ -143,8 +66,9 @@ class HelpScreen(Screen[None]):
         Binding("question_mark", "close", "Close", show=False),
     ]
 
-    def __init__(self, opened_from: Screen[object] | None = None) -> None:
+    def __init__(self, sections: Sections, opened_from: Screen[object] | None = None) -> None:
         super().__init__()
+        self.sections = sections
         self.opened_from = type(opened_from).__name__ if opened_from is not None else ""
 
     def compose(self) -> ComposeResult:
@@ -154,7 +78,7 @@ class HelpScreen(Screen[None]):
 
     def on_mount(self) -> None:
         rows: list[Row] = []
-        for title, keys in _sections():
+        for title, keys in self.sections:
             rows.append(Row(("section", title), ((title, "heading"),), target=title))
             seen = set()
             for key, what in keys:

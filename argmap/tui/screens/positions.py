@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 
+from argmap.debate.index import APART
+from argmap.engine.semantics_registry import CYCLE
 from argmap.engine.state import DebateState
 from argmap.tui.messages import (
     ClaimRequested,
@@ -35,7 +37,7 @@ from argmap.views.positions import (
     status_text,
     whatif_alert,
 )
-from argmap.views.present import APART, RowMaker, StepView, step_view
+from argmap.views.present import RowMaker, StepView, step_view
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -70,7 +72,7 @@ class PositionsScreen(OnDebate, Screen[None]):
         Binding("O", "switch_off_speaker", "What-if: switch the claim's speaker off, or back on", show=False),
         Binding("a", "grant", "What-if: grant the claim (its attackers no longer count)", show=False),
         Binding("z", "reset_whatif", "Reset every what-if", show=False),
-        Binding("m", "next_semantics", "Semantics: grounded, preferred, stable, complete", show=False),
+        Binding("m", "next_semantics", "Semantics: " + ", ".join(CYCLE), show=False),
         Binding("c", "toggle_commentators", "Commentators' claims in or out of the debate", show=False),
         Binding("p", "standpoints", "Standpoints: the claims that can hold together", show=False),
         Binding("tab", "app.focus_next", "Next panel", show=False),
