@@ -4,7 +4,7 @@ The app starts on the positions screen and pushes the other screens when asked: 
 the requests of ``argmap.tui.messages`` and the app answers them. The app owns the debate;
 screens read it through ``argmap.tui.host`` and never keep a copy, so ``replace_loaded`` can
 swap it for another. Screens other than the first are imported only when first opened, so the
-positions view paints quickly.
+positions view paints quickly. The classroom modes begin in ``argmap.tui.modes``, mixed in.
 
 Text from files is data: the app is given a copy of the scenario and its sources with every
 control character made visible (``argmap.views.visible``), and notifications, which may name
@@ -13,7 +13,6 @@ files or quote errors, pass the same gate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -37,27 +36,19 @@ from argmap.tui.messages import (
     StateReply,
     TreeRequested,
 )
+from argmap.tui.modes import ClassroomModes
 from argmap.tui.screens.base import OnDebate
 from argmap.tui.screens.positions import PositionsScreen
 from argmap.tui.start import BROWSE, Start, StartExercises, StartRolePlay, StartWalkthrough
-from argmap.views.rows import Piece, Row
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from argmap.classroom.roleplay import Labels, RolePlay
     from argmap.classroom.session import ExerciseSetup
-    from argmap.classroom.walkthrough import Tour
     from argmap.engine.evaluation import ArgumentEngine, Evaluation
     from argmap.scenario.loaded import Loaded
 
 LIGHT, DARK = "textual-light", "textual-dark"
-
-
-def _engine_labels() -> Labels | None:
-    from argmap.classroom.labels import engine_labels
-
-    return engine_labels()
 
 
 def _debate_commands() -> type[Provider]:
@@ -67,7 +58,7 @@ def _debate_commands() -> type[Provider]:
     return DebateCommands
 
 
-class ArgmapApp(App[None]):
+class ArgmapApp(ClassroomModes, App[None]):
     """Step through a debate; read its claims, trees and sources."""
 
     CSS_PATH = "app.tcss"
@@ -103,14 +94,7 @@ class ArgmapApp(App[None]):
         self.title = debate.scenario.title
         self.unsaved_answers: list[tuple[str, str, list[str]]] = []
         """Answers that could not be saved when the app closed: (file, reason, lines)."""
-        self.tours: dict[str, Tour] = {}
-        """Walkthroughs left part-way, by name: coming back resumes them."""
-        self.last_tour: str | None = None
-        self.roleplays: dict[str, RolePlay] = {}
-        self.roleplay_labels: Labels | None = _engine_labels()
-        """Labels for the outcome of a role-play, from the argumentation engine when present."""
         self.start_setup = exercise_setup
-        self.exercise_setup: ExerciseSetup | None = None
         self._engine: ArgumentEngine | None = None
 
     @property
@@ -172,9 +156,7 @@ class ArgmapApp(App[None]):
         self._engine = None
         self.scenario_name, self.sha256 = loaded.path.stem, loaded.sha256
         self.title = debate.scenario.title
-        self.tours.clear()
-        self.last_tour = None
-        self.roleplays.clear()
+        self.forget_modes()
         keep = 0
         for screen in self.screen_stack:
             if not (isinstance(screen, OnDebate) and screen.debate_replaced()):
@@ -245,147 +227,6 @@ class ArgmapApp(App[None]):
     def _to_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
-
-    def _pick(self, title: str, rows: list[Row], done: Callable[[str], None], current: str | None = None) -> None:
-        from argmap.tui.screens.pick import PickScreen
-
-        def picked(value: str | None) -> None:
-            if value is not None:
-                done(value)
-
-        self.push_screen(PickScreen(title, rows, current=current), picked)
-
-    def start_walkthrough(self, name: str | None = None) -> None:
-        """Start or resume a walkthrough; with no name, the only one, or pick one."""
-        from argmap.classroom.walkthrough import Tour, find
-        from argmap.tui.screens.walkthrough import WalkthroughScreen
-
-        walks = self.debate.scenario.walkthroughs
-        if not walks:
-            self.notify("This scenario has no walkthroughs.", timeout=3)
-            return
-        if name is None and len(walks) > 1:
-            rows = []
-            for walk in walks:
-                pieces: list[Piece] = [(walk.title, "title")]
-                tour = self.tours.get(walk.id)
-                if tour is not None:
-                    pieces.append((f"  resume at step {tour.index + 1} of {len(walk.steps)}", "key"))
-                else:
-                    pieces.append((f"  {len(walk.steps)} steps", "dim"))
-                if walk.description:
-                    pieces.append(("\n" + walk.description, "dim"))
-                rows.append(Row(("walk", walk.id, tour), tuple(pieces), target=walk.id, indent=2))
-            self._pick("Walkthroughs", rows, self.start_walkthrough, current=self.last_tour)
-            return
-        name = name or walks[0].id
-        tour = self.tours.get(name) or Tour(find(self.debate, name))
-        self._to_home()
-        self.push_screen(WalkthroughScreen(tour), self._left_tour)
-
-    def _left_tour(self, tour: Tour | None) -> None:
-        from argmap.views.present_classroom import focus_claim
-
-        if tour is None:
-            return
-        self.tours[tour.walkthrough.id] = tour
-        self.last_tour = tour.walkthrough.id
-        home = self.home
-        state = home.state.at_step(tour.debate_step(self.debate))
-        home.adopt(state.select(focus_claim(self.debate, tour.step.focus) or state.selected))
-
-    def _exercise_setup(self) -> ExerciseSetup:
-        """The setup of exercises asked for without one: the last used, else the command line's."""
-        from argmap.classroom.results import default_folder
-        from argmap.classroom.session import ExerciseSetup
-
-        return self.exercise_setup or self.start_setup or ExerciseSetup(default_folder())
-
-    def start_exercises(self, setup: ExerciseSetup | None = None, *, from_command_line: bool = False) -> None:
-        """Start or resume an exercise set; ask the student's name and the set when not given.
-
-        When the results file cannot be used (another session has it open, it cannot be read,
-        it is another student's), the set does not start: the app says why, or, for a name and
-        a set given on the command line, exits with the reason and ``EXIT_USAGE``."""
-        from argmap.classroom.results import ResultsUnavailable
-        from argmap.classroom.session import exercise_sets
-        from argmap.classroom.start import begin, with_only_set
-        from argmap.tui.screens.exercise import ExerciseScreen
-        from argmap.tui.screens.pick import NameScreen
-
-        setup = setup or self._exercise_setup()
-        sets = exercise_sets(self.debate)
-        if not sets:
-            self.notify("This scenario has no exercises.", timeout=3)
-            return
-        if not (setup.student or "").strip():
-            self.push_screen(
-                NameScreen("Your name", "Your answers are saved under it as you go. Enter start · Esc cancel"),
-                lambda name: self.start_exercises(replace(setup, student=name)) if name else None,
-            )
-            return
-        setup = with_only_set(setup, self.debate)
-        if setup.set_name is None or setup.set_name not in sets:
-            rows = [
-                Row(("set", name), ((name, "title"), (f"  {len(exs)} exercises", "dim")), target=name)
-                for name, exs in sets.items()
-            ]
-            self._pick("Exercise sets", rows, lambda name: self.start_exercises(replace(setup, set_name=name)))
-            return
-        # The file of a set being done now is let go first: coming back to it is no second session.
-        for screen in self.screen_stack:
-            if isinstance(screen, ExerciseScreen) and screen.results.unsaved:
-                self.notify("Some answers of this set are not saved yet: leave it first (Esc).", severity="error")
-                return
-        for screen in self.screen_stack:
-            if isinstance(screen, ExerciseScreen):
-                screen.results.close()
-        try:
-            started = begin(self.debate, setup, self.scenario_name, self.sha256)
-        except ResultsUnavailable as exc:
-            if from_command_line:
-                from argmap.base.exits import EXIT_USAGE
-
-                # After the first paint: exiting while the first screen mounts would break it.
-                self.call_after_refresh(self.exit, None, EXIT_USAGE, f"argmap: error: {exc}")
-            else:
-                self.exercise_setup = replace(setup, student=None)  # asked again next time
-                self._to_home()
-                self.notify(str(exc), title="Exercises not started", severity="error", timeout=12, markup=False)
-            return
-        self.exercise_setup = setup
-        self._to_home()
-        self.push_screen(ExerciseScreen(started.session, started.results, started.set_name))
-
-    def start_roleplay(self, side: str | None = None) -> None:
-        """Start a role-play as a side (picked when not given), or resume one left part-way."""
-        from argmap.classroom import roleplay
-        from argmap.tui.screens.roleplay import RolePlayScreen
-        from argmap.views.present_classroom import side_topics
-
-        d = self.debate
-        if side is None:
-            rows = []
-            for s in d.sides:
-                pieces: list[Piece] = [(d.actor_name(s), "title"), (f"  {side_topics(d, s)}", "dim")]
-                play = self.roleplays.get(s)
-                if play is not None and not play.finished:
-                    pieces.append((f"  resume at round {len(play.turns) + 1}", "key"))
-                rows.append(Row(("side", s, play), tuple(pieces), target=s))
-            self._pick("Role-play: pick your side", rows, self.start_roleplay)
-            return
-        play = self.roleplays.get(side)
-        if play is None or play.finished:
-            play = roleplay.start(d, side)
-        if not play.rounds:
-            self.notify(f"No claim of another side bears on {d.actor_name(side)}'s.", timeout=3, markup=False)
-            return
-        self._to_home()
-        self.push_screen(RolePlayScreen(play, self.roleplay_labels), self._left_roleplay)
-
-    def _left_roleplay(self, play: RolePlay | None) -> None:
-        if play is not None:
-            self.roleplays[play.side] = play
 
     def on_mode_requested(self, message: ModeRequested) -> None:
         if message.kind == "walkthrough":

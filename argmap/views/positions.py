@@ -1,9 +1,10 @@
 """What the positions view shows besides its rows: the panels, the status line, the labels
-with switched-off claims marked, and where a claim or a speaker is in a column."""
+with switched-off claims marked, where a claim or a speaker is in a column, and the step a
+claim is read at."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -96,3 +97,26 @@ def rebased(state: DebateState, debate: Debate) -> DebateState:
     history = tuple(c for c in state.history if c in claims) if selected is not None else ()
     moved = replace(state, first=debate.first_step, last=debate.last_step, selected=selected, history=history)
     return moved.at_step(state.step)
+
+
+def fold_speaker(maker: RowMaker, key: str, target: Hashable | None) -> str | None:
+    """The speaker a column row folds: the speaker of a speaker's row or of a claim's; None
+    for any other row."""
+    if isinstance(target, tuple):
+        return str(target[1])
+    if isinstance(target, str):
+        return maker.speaker_in(key, target)
+    return None
+
+
+def actor_panel(debate: Debate, actor: str) -> str:
+    """The key of the panel an actor's claims are in: their side's, else the one apart."""
+    side = debate.side_of_actor.get(actor)
+    return side if side is not None else APART
+
+
+def when_said(debate: Debate, state: DebateState, claim: str) -> DebateState:
+    """The state, moved on to when a claim was said if it was not by the state's step."""
+    if debate.is_said(claim, state.step):
+        return state
+    return state.at_step(debate.step_of_claim(claim))

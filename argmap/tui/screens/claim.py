@@ -11,17 +11,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from argmap.engine.semantics_registry import CYCLE
 from argmap.engine.state import DebateState
 from argmap.tui.messages import GlossaryRequested, SearchRequested, SourceRequested, TreeRequested
-from argmap.tui.screens.base import OnDebate
+from argmap.tui.screens.whatif import GRANT, NEXT_SEMANTICS, RESET_WHATIF, SWITCH_OFF, WhatIfKeys
 from argmap.tui.widgets.lines import LineList
 from argmap.views.positions import rebased
 from argmap.views.present import claim_rows, label_rows
 from argmap.views.rows import Row
 
 
-class ClaimScreen(OnDebate, Screen[DebateState]):
+class ClaimScreen(WhatIfKeys, Screen[DebateState]):
     """One claim at a time; Enter follows a relation, Backspace goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -30,10 +29,10 @@ class ClaimScreen(OnDebate, Screen[DebateState]):
         Binding("t", "tree", "Tree"),
         Binding("s", "source", "Source"),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("o", "switch_off", "What-if: switch the claim off, or back on", show=False),
-        Binding("a", "grant", "What-if: grant the claim (its attackers no longer count)", show=False),
-        Binding("z", "reset_whatif", "Reset every what-if", show=False),
-        Binding("m", "next_semantics", "Semantics: " + ", ".join(CYCLE), show=False),
+        SWITCH_OFF,
+        GRANT,
+        RESET_WHATIF,
+        NEXT_SEMANTICS,
     ]
 
     def __init__(self, state: DebateState) -> None:
@@ -80,18 +79,6 @@ class ClaimScreen(OnDebate, Screen[DebateState]):
         evaluation = self.evaluate(self.state)
         explanation = evaluation.explain(self.claim) if evaluation.label(self.claim) is not None else None
         return label_rows(self.debate, self.claim, explanation, self.state.whatif.describe())
-
-    def action_switch_off(self) -> None:
-        self.apply(self.state.toggle_off(self.claim))
-
-    def action_grant(self) -> None:
-        self.apply(self.state.toggle_granted(self.claim))
-
-    def action_reset_whatif(self) -> None:
-        self.apply(self.state.reset_whatif())
-
-    def action_next_semantics(self) -> None:
-        self.apply(self.state.next_semantics())
 
     def apply(self, state: DebateState) -> None:
         self.state = state
