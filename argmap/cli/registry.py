@@ -30,7 +30,10 @@ class Command(NamedTuple):
 COMMANDS: tuple[Command, ...] = (
     Command("validate", "check scenario files and report every problem", "argmap.cli.validate"),
     Command("schema", "print the JSON Schema of scenario files", "argmap.cli.schema"),
-    Command("export", "print a scenario fully resolved", "argmap.cli.export"),
+    Command(
+        "export", "print a scenario fully resolved, or a map of the debate, in another format", "argmap.cli.export"
+    ),
+    Command("import", "make a scenario to complete from an Argdown, AIF or Kialo file", "argmap.cli.import_"),
     Command("new", "write a small valid scenario to start from", "argmap.cli.new"),
     Command("quote", "print the exact passages of a source containing some words", "argmap.cli.quote"),
     Command("coverage", "list, per source, the paragraphs no claim quotes yet", "argmap.cli.coverage"),

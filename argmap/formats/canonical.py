@@ -7,13 +7,16 @@ its step in the debate's total order and its side. Documented in docs/export.md.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.debate.timeline import build_timeline
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.loaded import Loaded
 from argmap.scenario.model import FORMAT_VERSION
 from argmap.scenario.sides import side_of
+
+if TYPE_CHECKING:
+    from argmap.views.selection import Selection
 
 EXPORT_VERSION = 1
 
@@ -130,3 +133,8 @@ def export(loaded: Loaded) -> dict[str, Any]:
 
 def dumps(loaded: Loaded) -> str:
     return json.dumps(export(loaded), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def of_selection(selection: Selection) -> str:
+    """The whole scenario, whatever part of it is selected."""
+    return dumps(selection.loaded)

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from argmap.classroom.summary import Summary
     from argmap.engine.framework import Framework
     from argmap.engine.instance import Instance
-    from argmap.scenario.loaded import Loaded
+    from argmap.formats.draft import Draft
     from argmap.views.report import Report
+    from argmap.views.selection import Selection
 
 F = TypeVar("F")
 
@@ -34,15 +35,27 @@ class Format(NamedTuple, Generic[F]):  # not a dataclass: dataclasses imports in
         return cast(F, getattr(importlib.import_module(module), attribute))
 
 
-Exporter = Callable[["Loaded"], str]
+Exporter = Callable[["Selection"], str]
+"""The part of the debate to show (the whole scenario for ``json``) to the file's text."""
+Importer = Callable[[str, str], "Draft"]
+"""(text, file name shown in diagnostics) to a scenario draft."""
 ReportWriter = Callable[["Report"], str]
 SummaryWriter = Callable[["Summary"], str]
 FrameworkReader = Callable[[str, str], "Framework | Instance | list[Diagnostic]"]
 """(text, file name shown in diagnostics) to a framework, or what is wrong with the text."""
 
 EXPORTERS: tuple[Format[Exporter], ...] = (
-    Format("json", "the scenario fully resolved, as canonical JSON (docs/export.md)", "argmap.formats.canonical:dumps"),
+    Format(
+        "json",
+        "the scenario fully resolved, as canonical JSON (docs/export.md)",
+        "argmap.formats.canonical:of_selection",
+    ),
 )
+WHOLE_SCENARIO = ("json",)
+"""Exporters that always write the whole scenario: a step, side or what-if does not apply."""
+
+IMPORTERS: tuple[Format[Importer], ...] = ()
+"""Formats ``argmap import`` reads; the suffixes say which a file is in."""
 
 REPORTS: tuple[Format[ReportWriter], ...] = (
     Format("text", "plain text for the terminal", "argmap.formats.report_text:dumps"),

@@ -1,0 +1,125 @@
+"""A scenario being made from another format: what every importer builds, and how it is written.
+
+An importer reads its input (through the reading gate), adds actors, claims and relations to a
+``Draft``, keeps the input's own words as a source text so that quotes can be checked, and says
+what the author still has to supply. ``write`` saves the scenario and its source files together,
+and the written file is validated like any other, so its remaining diagnostics are located.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.base.diagnostics import Diagnostic
+from argmap.scenario.model import FORMAT_VERSION
+
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+MAX_ID_WORDS = 6
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """An id from text: ASCII lower-case words joined by hyphens, at most a few words."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = [w for w in _NOT_ID.split(ascii_text) if w][:MAX_ID_WORDS]
+    made = "-".join(words)
+    if not made or not made[0].isalpha():
+        made = f"{fallback}-{made}" if made else fallback
+    return made
+
+
+@dataclass
+class Draft:
+    """Scenario data under construction, in the scenario format's own keys."""
+
+    title: str
+    summary: str
+    licence: str = "unknown: state the licence of the imported material"
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    topics: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    source_texts: dict[str, str] = field(default_factory=dict)
+    """Source file name (beside the scenario) -> its text."""
+    notes: list[str] = field(default_factory=list)
+    """What the author must still supply, said once each."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    """What was wrong with the input, located in it; the import goes on without those parts."""
+    _ids: set[str] = field(default_factory=set, repr=False)
+
+    def new_id(self, text: str, fallback: str = "item") -> str:
+        """A fresh id made from ``text``, unique across the whole draft."""
+        base = slug(text, fallback)
+        made, n = base, 2
+        while made in self._ids:
+            made, n = f"{base}-{n}", n + 1
+        self._ids.add(made)
+        return made
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def add_source(self, title: str, file: str, text: str, **facts: Any) -> str:
+        source_id = self.new_id(title, "source")
+        self.sources.append({"id": source_id, "title": title, "file": file, **facts})
+        self.source_texts[file] = text
+        return source_id
+
+    def add_actor(self, name: str, kind: str = "person", **facts: Any) -> str:
+        actor_id = self.new_id(name, "actor")
+        self.actors.append({"id": actor_id, "name": name, "kind": kind, **facts})
+        return actor_id
+
+    def add_claim(self, text: str, actor: str, source: str, quote: str, kind: str = "position", **facts: Any) -> str:
+        claim_id = facts.pop("id", None) or self.new_id(text, "claim")
+        self.claims.append(
+            {
+                "id": claim_id,
+                "text": text,
+                "actor": actor,
+                "kind": kind,
+                **facts,
+                "evidence": [{"source": source, "quote": quote}],
+            }
+        )
+        return claim_id
+
+    def add_relation(self, type_: str, from_: str, to: str, **facts: Any) -> str:
+        relation_id = self.new_id(f"r {from_} {type_} {to}", "r")
+        self.relations.append({"id": relation_id, "type": type_, "from": from_, "to": to, **facts})
+        return relation_id
+
+    def data(self) -> dict[str, Any]:
+        """The scenario data, keys in the order authors read them."""
+        out: dict[str, Any] = {"format": FORMAT_VERSION, "title": self.title, "summary": self.summary}
+        out["licence"] = self.licence
+        for key in ("sources", "actors", "topics", "claims", "relations"):
+            items = getattr(self, key)
+            if items or key in ("sources", "actors", "claims"):
+                out[key] = items
+        return out
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    """Scenario data as YAML that argmap reads back to the same data: every string that could
+    be read as something else is quoted."""
+    from argmap.reading.parsing import parse, same_data
+
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    again, _, problems = parse(text, "draft")
+    if problems or not same_data(data, again):
+        raise ValueError("the scenario would not read back as written")  # a bug, never the input's fault
+    return text
+
+
+def files_of(draft: Draft, out: Path) -> list[tuple[Path, str]]:
+    """The files ``draft`` becomes: its source texts beside ``out``, then ``out`` itself."""
+    files = [(out.parent / name, text) for name, text in draft.source_texts.items()]
+    return [*files, (out, to_yaml(draft.data()))]
