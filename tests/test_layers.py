@@ -29,7 +29,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "views": ("base", "scenario", "debate", "engine", "classroom"),
     "formats": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views"),
     "authoring": ("base", "scenario", "schema", "reading", "validation"),
-    "tui": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views"),
+    "tui": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views", "formats"),
     "cli": (
         "base",
         "scenario",

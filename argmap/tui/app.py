@@ -27,6 +27,7 @@ from argmap.engine.state import DebateState
 from argmap.tui.messages import (
     ClaimRequested,
     DateRequested,
+    ExportRequested,
     GlossaryRequested,
     JumpRequested,
     ModeRequested,
@@ -81,11 +82,15 @@ class ArgmapApp(ClassroomModes, App[None]):
         exercise_setup: ExerciseSetup | None = None,
         scenario_name: str = "scenario",
         sha256: str = "",
+        loaded: Loaded | None = None,
     ) -> None:
         """``exercise_setup`` is how exercises start when asked for without one (it comes from
         the command line, checked: ``classroom.start.command_line_setup``)."""
         super().__init__()
         self.debate = debate
+        self.loaded = loaded
+        """The scenario as loaded, for exports of the view (None when the app was given a
+        debate alone)."""
         self.start_state = state
         self.start_claim = claim
         self.start = start
@@ -153,6 +158,7 @@ class ArgmapApp(ClassroomModes, App[None]):
         """
         loaded, debate = _shown(loaded)
         self.debate = debate
+        self.loaded = loaded
         self._engine = None
         self.scenario_name, self.sha256 = loaded.path.stem, loaded.sha256
         self.title = debate.scenario.title
@@ -199,6 +205,42 @@ class ArgmapApp(ClassroomModes, App[None]):
         from argmap.tui.screens.date import DateScreen
 
         self.push_screen(DateScreen(), message.reply)
+
+    def on_export_requested(self, message: ExportRequested) -> None:
+        from argmap.formats.registry import EXPORTERS, names
+        from argmap.tui.screens.pick import PickScreen
+        from argmap.views.rows import Row, pad
+
+        if message.fmt is not None:
+            self.export_view(message.state, message.fmt)
+            return
+
+        def picked(fmt: str | None) -> None:
+            if fmt in names(EXPORTERS):
+                self.export_view(message.state, fmt)
+
+        rows = [Row(f.name, ((pad(f.name, 10), "key"), (f.description, "")), target=f.name) for f in EXPORTERS]
+        self.push_screen(PickScreen("Export the view to a file in the working folder, as", rows), picked)
+
+    def export_view(self, state: DebateState, fmt: str) -> None:
+        """Write the view at ``state`` (its step, what-if, semantics) to a new file in the
+        working folder, and say where it went."""
+        from pathlib import Path
+
+        from argmap.base.files import OutputRefused, display_name
+        from argmap.formats.view_export import export_view
+        from argmap.views.selection import Scope
+
+        if self.loaded is None:
+            self.notify("This view cannot be exported: the app was opened without its scenario file.", severity="error")
+            return
+        scope = Scope(state.step, None, state.commentators, state.whatif, state.semantics)
+        try:
+            path = export_view(self.loaded, scope, fmt, Path.cwd())
+        except (OutputRefused, OSError, ValueError) as exc:
+            self.notify(f"Not exported: {exc}", title="Export", severity="error", timeout=8)
+            return
+        self.notify(f"Exported to {display_name(path)}", title="Export", timeout=8)
 
     def on_glossary_requested(self, message: GlossaryRequested) -> None:
         self.action_glossary(message.term)
@@ -306,4 +348,5 @@ def make_app(loaded: Loaded, *, start: Start = BROWSE, date: str | None = None, 
         exercise_setup=setup,
         scenario_name=loaded.path.stem,
         sha256=loaded.sha256,
+        loaded=loaded,
     )

@@ -110,3 +110,13 @@ class GlossaryRequested(Message):
     def __init__(self, term: str | None = None) -> None:
         super().__init__()
         self.term = term
+
+
+class ExportRequested(Message):
+    """Export the reader's view (its step, what-if and semantics) to a file; with no format
+    named, the reader picks one."""
+
+    def __init__(self, state: DebateState, fmt: str | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.fmt = fmt

@@ -11,7 +11,7 @@ from textual.content import Content
 from argmap.debate.index import Debate
 from argmap.scenario.dates import FuzzyDate
 from argmap.tui.host import host
-from argmap.tui.messages import JumpKind, JumpRequested, ModeKind, ModeRequested
+from argmap.tui.messages import ExportRequested, JumpKind, JumpRequested, ModeKind, ModeRequested
 
 MAX_CLAIM_HITS = 40
 
@@ -70,6 +70,22 @@ class DebateCommands(Provider):
                 content = content.stylize("bold underline", offset, offset + 1)
         return Content.assemble((f"{what}: ", "$text-muted"), content)
 
+    def _exports(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """(what it is, the text matched, what it does) to export the view in each format."""
+        from argmap.formats.registry import EXPORTERS
+
+        def export(fmt: str) -> Callable[[], None]:
+            def run() -> None:
+                app = self.app
+                home = app.screen_stack[0]
+                state = getattr(home, "state", None)
+                if state is not None:
+                    app.post_message(ExportRequested(state, fmt))
+
+            return run
+
+        return [("Export", f"the view as {f.name}: {f.description}", export(f.name)) for f in EXPORTERS]
+
     async def discover(self) -> Hits:
         for what, text, mode, value in self._modes():
             yield DiscoveryHit(self._display(what, text), self._start(mode, value), text=f"{what}: {text}")
@@ -92,6 +108,11 @@ class DebateCommands(Provider):
             if score > 0:
                 shown = self._display(what, text, tuple(o - len(what) - 2 for o in offsets if o >= len(what) + 2))
                 yield Hit(score, shown, self._start(mode, value), text=f"{what}: {text}")
+        for what, text, run in self._exports():
+            score, offsets = matcher.fuzzy_search.match(matcher.query, f"{what}: {text}")
+            if score > 0:
+                shown = self._display(what, text, tuple(o - len(what) - 2 for o in offsets if o >= len(what) + 2))
+                yield Hit(score, shown, run, text=f"{what}: {text}")
         claims = 0
         for what, text, kind, value in self._entries():
             score, offsets = matcher.fuzzy_search.match(matcher.query, text)

@@ -53,6 +53,7 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
         NEXT_SEMANTICS,
         TOGGLE_COMMENTATORS,
         Binding("p", "standpoints", "Standpoints: the claims that can hold together", show=False),
+        Binding("e", "export", "Export the view to a file", show=False),
         Binding("tab", "app.focus_next", "Next panel", show=False),
         *(Binding(str(n), f"show_side({n - 1})", f"Side {n}", show=False) for n in range(1, 10)),
     ]

@@ -4,7 +4,14 @@ classroom mode), and what it does with the state they close with."""
 from __future__ import annotations
 
 from argmap.engine.state import DebateState
-from argmap.tui.messages import ClaimRequested, ModeRequested, SearchRequested, StandpointsRequested, TreeRequested
+from argmap.tui.messages import (
+    ClaimRequested,
+    ExportRequested,
+    ModeRequested,
+    SearchRequested,
+    StandpointsRequested,
+    TreeRequested,
+)
 from argmap.tui.screens.sides import SideNavigation
 from argmap.tui.screens.whatif import PICK_A_CLAIM
 from argmap.views.positions import when_said
@@ -62,3 +69,6 @@ class ScreenRequests(SideNavigation):
 
     def action_roleplay(self) -> None:
         self.post_message(ModeRequested("roleplay"))
+
+    def action_export(self) -> None:
+        self.post_message(ExportRequested(self.state))
