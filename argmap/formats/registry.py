@@ -50,11 +50,14 @@ EXPORTERS: tuple[Format[Exporter], ...] = (
         "the scenario fully resolved, as canonical JSON (docs/export.md)",
         "argmap.formats.canonical:of_selection",
     ),
+    Format("aif", "AIF as AIFdb writes it: I, L, YA, RA and CA nodes (JSON)", "argmap.formats.aif:dumps", (".json",)),
 )
 WHOLE_SCENARIO = ("json",)
 """Exporters that always write the whole scenario: a step, side or what-if does not apply."""
 
-IMPORTERS: tuple[Format[Importer], ...] = ()
+IMPORTERS: tuple[Format[Importer], ...] = (
+    Format("aif", "AIF (AIFdb JSON nodesets)", "argmap.formats.aif_import:read", (".json",)),
+)
 """Formats ``argmap import`` reads; the suffixes say which a file is in."""
 
 REPORTS: tuple[Format[ReportWriter], ...] = (
