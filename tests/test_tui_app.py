@@ -388,6 +388,9 @@ async def test_replacing_the_scenario_redraws_the_open_screens_that_can_show_it(
         assert "The harbour must be expanded" in screen_text(app)
         # Another scenario: the claim is gone, so its screen closes over the new positions view.
         app.replace_loaded(bridge)
+        await pilot.press("right")  # during the rebuild: kept, and shown once it is done
+        while isinstance(app.screen, PositionsScreen) and app.screen.rebuilding:
+            await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, PositionsScreen)
         assert "mayor-build-now" in app.debate.claims

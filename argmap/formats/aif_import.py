@@ -189,7 +189,7 @@ def read(text: str, name: str) -> Draft:
     for node in nodes.values():
         own = node.get("argmapID")
         if isinstance(own, str) and _ID.match(own):
-            draft._ids.add(own)
+            draft.reserve(own)
 
     actors: dict[str, str] = {}
 

@@ -62,6 +62,10 @@ class Draft:
         self._ids.add(made)
         return made
 
+    def reserve(self, taken: str) -> None:
+        """Keep an id the input carries from being made for anything else."""
+        self._ids.add(taken)
+
     def note(self, text: str) -> None:
         if text not in self.notes:
             self.notes.append(text)

@@ -66,6 +66,9 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
         super().__init__()
         self.state = state
         self.labeller = Labeller(self, lambda: self.state, self._labelled)
+        self.rebuilding = False
+        """True while the screen is being built again for a replaced debate: keys pressed
+        meanwhile change the state, which the rebuilt screen then shows."""
 
     # --- building -------------------------------------------------------------------------
 
@@ -97,11 +100,15 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
     def debate_replaced(self) -> bool:
         self.state = rebased(self.state, self.debate)
         self.labeller.forget()
+        self.rebuilding = True
         self.call_next(self._rebuild)
         return True
 
     async def _rebuild(self) -> None:
-        await self.recompose()
+        try:
+            await self.recompose()
+        finally:
+            self.rebuilding = False
         self._show(self.state, force=True)
         self.query_one(PositionMatrix).focus()
 
@@ -113,6 +120,8 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
 
     def _show(self, state: DebateState, *, force: bool = False) -> None:
         old, self.state = self.state, state
+        if self.rebuilding:
+            return
         step_changed = force or old.step != state.step
         labels_changed = force or old.evaluation_key != state.evaluation_key
         if step_changed or labels_changed:
@@ -126,6 +135,8 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
 
     def _labelled(self, state: DebateState, labels: Labels) -> None:
         """Labels computed after the view was drawn without them."""
+        if self.rebuilding:
+            return
         self.view = step_view(self.debate, state.step, labels)
         self._show_status(self.state, computing=False)
         self.sides.show(self.maker, self.view, self.state, counts=False)
