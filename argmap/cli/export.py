@@ -46,7 +46,13 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(str(exc))
         return EXIT_USAGE
-    text = named(EXPORTERS, args.format).load()(selection)
+    from argmap.formats.picture import PictureError
+
+    try:
+        text = named(EXPORTERS, args.format).load()(selection)
+    except PictureError as exc:
+        error(str(exc))
+        return EXIT_USAGE
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK

@@ -50,7 +50,13 @@ EXPORTERS: tuple[Format[Exporter], ...] = (
         "the scenario fully resolved, as canonical JSON (docs/export.md)",
         "argmap.formats.canonical:of_selection",
     ),
-    Format("aif", "AIF as AIFdb writes it: I, L, YA, RA and CA nodes (JSON)", "argmap.formats.aif:dumps", (".json",)),
+    Format(
+        "aif", "AIF as AIFdb writes it: I, L, YA, RA and CA nodes (JSON)", "argmap.formats.aif:dumps", (".aif.json",)
+    ),
+    Format("dot", "the map as a Graphviz DOT graph", "argmap.formats.dot:dumps", (".dot", ".gv")),
+    Format("mermaid", "the map as a Mermaid flowchart", "argmap.formats.mermaid:dumps", (".mmd",)),
+    Format("html", "one self-contained page: the map and each side's claims", "argmap.formats.html:dumps", (".html",)),
+    Format("svg", "the map drawn as SVG (needs graphviz)", "argmap.formats.svg:dumps", (".svg",)),
 )
 WHOLE_SCENARIO = ("json",)
 """Exporters that always write the whole scenario: a step, side or what-if does not apply."""
