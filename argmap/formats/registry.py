@@ -54,7 +54,9 @@ EXPORTERS: tuple[Format[Exporter], ...] = (
 WHOLE_SCENARIO = ("json",)
 """Exporters that always write the whole scenario: a step, side or what-if does not apply."""
 
-IMPORTERS: tuple[Format[Importer], ...] = ()
+IMPORTERS: tuple[Format[Importer], ...] = (
+    Format("kialo", "Kialo discussion export (text)", "argmap.formats.kialo:read", (".txt",)),
+)
 """Formats ``argmap import`` reads; the suffixes say which a file is in."""
 
 REPORTS: tuple[Format[ReportWriter], ...] = (
