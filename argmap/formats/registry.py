@@ -63,6 +63,7 @@ WHOLE_SCENARIO = ("json",)
 
 IMPORTERS: tuple[Format[Importer], ...] = (
     Format("aif", "AIF (AIFdb JSON nodesets)", "argmap.formats.aif_import:read", (".json",)),
+    Format("kialo", "Kialo discussion export (text)", "argmap.formats.kialo:read", (".txt",)),
 )
 """Formats ``argmap import`` reads; the suffixes say which a file is in."""
 
