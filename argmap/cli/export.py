@@ -65,14 +65,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _step(loaded: Loaded, at: str | None) -> int | None:
-    """The step ``--at`` names: a number is a step, anything else a date."""
+    """The step ``--at`` names: a number of a step, else a date (so ``2001`` is the year)."""
     if at is None:
         return None
     from argmap.debate.index import Debate
     from argmap.scenario.dates import FuzzyDate
 
     debate = Debate.from_loaded(loaded)
-    if at.isascii() and at.isdigit():
+    if at.isascii() and at.isdigit() and len(at) < 4:
         step = int(at)
         if not debate.first_step <= step <= debate.last_step:
             raise ValueError(f"--at {at}: the steps are {debate.first_step} to {debate.last_step}")
