@@ -50,6 +50,12 @@ EXPORTERS: tuple[Format[Exporter], ...] = (
         "the scenario fully resolved, as canonical JSON (docs/export.md)",
         "argmap.formats.canonical:of_selection",
     ),
+    Format(
+        "argdown",
+        "Argdown: statements, their data and relations (argdown.org)",
+        "argmap.formats.argdown:dumps",
+        (".argdown", ".ad"),
+    ),
 )
 WHOLE_SCENARIO = ("json",)
 """Exporters that always write the whole scenario: a step, side or what-if does not apply."""
