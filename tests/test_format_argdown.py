@@ -124,3 +124,33 @@ def test_markup_in_texts_stays_text(parse_argdown: Any, tmp_path: Path) -> None:
     assert parsed["statements"]["s"]["text"].strip() == hostile
     assert parsed["statements"]["s"]["data"]["speaker"] == hostile
     assert parsed["relations"] == []
+
+
+INTEROP = Path("/work/shared/interop-files/argdown")
+
+
+@pytest.mark.parametrize("name", ["bundled", "council"])
+def test_round_trip_keeps_claims_relations_speakers_dates(name: str) -> None:
+    from argmap.formats.argdown_import import read
+
+    selection = select(dict(_cases())[name], Scope(commentators=True))
+    draft = read(dumps(selection), "map.argdown")
+    assert draft.problems == []
+    claims = {c["id"]: c for c in draft.claims}
+    assert sorted(claims) == sorted(c.id for c in selection.claims)
+    names = {a["id"]: a["name"] for a in draft.actors}
+    for claim in selection.claims:
+        assert names[claims[claim.id]["actor"]] == selection.actor(claim.actor).name
+        date = selection.debate.date_of_claim(claim.id)
+        assert claims[claim.id].get("date") == (str(date) if date else None)
+    got = sorted((r["type"], r["from"], r["to"]) for r in draft.relations)
+    assert got == sorted((r.type, r.from_, r.to) for r in selection.relations)
+
+
+@pytest.mark.skipif(not INTEROP.is_dir(), reason="the shared Argdown files are not here")
+def test_real_files_import() -> None:
+    from argmap.formats.argdown_import import read
+
+    for file in sorted(INTEROP.glob("*.argdown")):
+        draft = read(file.read_text(encoding="utf-8"), file.name)
+        assert draft.claims, file.name

@@ -60,7 +60,14 @@ EXPORTERS: tuple[Format[Exporter], ...] = (
 WHOLE_SCENARIO = ("json",)
 """Exporters that always write the whole scenario: a step, side or what-if does not apply."""
 
-IMPORTERS: tuple[Format[Importer], ...] = ()
+IMPORTERS: tuple[Format[Importer], ...] = (
+    Format(
+        "argdown",
+        "Argdown statements, arguments and relations",
+        "argmap.formats.argdown_import:read",
+        (".argdown", ".ad"),
+    ),
+)
 """Formats ``argmap import`` reads; the suffixes say which a file is in."""
 
 REPORTS: tuple[Format[ReportWriter], ...] = (
