@@ -51,6 +51,12 @@ EXPORTERS: tuple[Format[Exporter], ...] = (
         "argmap.formats.canonical:of_selection",
     ),
     Format(
+        "argdown",
+        "Argdown: statements, their data and relations (argdown.org)",
+        "argmap.formats.argdown:dumps",
+        (".argdown", ".ad"),
+    ),
+    Format(
         "aif", "AIF as AIFdb writes it: I, L, YA, RA and CA nodes (JSON)", "argmap.formats.aif:dumps", (".aif.json",)
     ),
     Format("dot", "the map as a Graphviz DOT graph", "argmap.formats.dot:dumps", (".dot", ".gv")),
@@ -62,6 +68,12 @@ WHOLE_SCENARIO = ("json",)
 """Exporters that always write the whole scenario: a step, side or what-if does not apply."""
 
 IMPORTERS: tuple[Format[Importer], ...] = (
+    Format(
+        "argdown",
+        "Argdown statements, arguments and relations",
+        "argmap.formats.argdown_import:read",
+        (".argdown", ".ad"),
+    ),
     Format("aif", "AIF (AIFdb JSON nodesets)", "argmap.formats.aif_import:read", (".json",)),
     Format("kialo", "Kialo discussion export (text)", "argmap.formats.kialo:read", (".txt",)),
 )

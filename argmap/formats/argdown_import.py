@@ -1,0 +1,248 @@
+"""Argdown text to a scenario draft: statements become claims, arguments with premises and a
+conclusion become their statements with supports, and relations keep their type.
+
+The reader follows the line structure Argdown files use (a title, text, data and tags on one
+line; relations indented under what they start from) rather than the full grammar; a data block
+it cannot read is reported and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.base.diagnostics import Diagnostic
+from argmap.formats.draft import Draft, slug
+
+KINDS = ("position", "assessment", "proposal", "prediction", "report")
+# Under a parent P, a line "op X": (type, X is the relation's source).
+OPS = {
+    "+>": ("supports", False),
+    "->": ("attacks", False),
+    "_>": ("undercuts", False),
+    "><": ("contradicts", False),
+    "<+": ("supports", True),
+    "<-": ("attacks", True),
+    "<_": ("undercuts", True),
+    "+": ("supports", True),
+    "-": ("attacks", True),
+}
+_OP = re.compile(r"(\+>|->|_>|><|<\+|<-|<_|\+|-)\s+")
+_PCS = re.compile(r"\((\d+)\)\s*")
+_INFERENCE = re.compile(r"^\s*(-{2,}|={2,})")
+_NODE = re.compile(r"(\[|<)((?:\\.|[^\]>\\])*)(\]|>)(:)?\s*")
+_TAG = re.compile(r"#\(([^)]*)\)|#([\w-]+)")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+@dataclass
+class _Node:
+    kind: str  # "s" statement or "a" argument
+    title: str
+    text: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    premises: list[str] = field(default_factory=list)
+    conclusion: str | None = None
+
+
+def _strip_comments(text: str) -> str:
+    text = re.sub(r"<!--.*?-->|/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    return re.sub(r"(?<![:\\])//.*", "", text)
+
+
+def _split_data(rest: str) -> tuple[str, str | None]:
+    """The text before a trailing data block, and the block."""
+    depth, start = 0, None
+    for i, ch in enumerate(rest):
+        if ch == "\\":
+            continue
+        if ch == "{" and (i == 0 or rest[i - 1] != "\\"):
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "}" and depth and rest[i - 1] != "\\":
+            depth -= 1
+            if depth == 0 and start is not None and not rest[i + 1 :].strip():
+                return rest[:start], rest[start:]
+    return rest, None
+
+
+def read(text: str, name: str) -> Draft:
+    draft = Draft(title=name, summary=f"Imported from the Argdown file {name}.")
+    nodes: dict[tuple[str, str], _Node] = {}
+    order: list[tuple[str, str]] = []
+    edges: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
+    stack: list[tuple[int, tuple[str, str]]] = []
+    current_argument: tuple[str, str] | None = None
+    untitled = 0
+    lines = _strip_comments(text).replace("\r\n", "\n").split("\n")
+    in_front = bool(lines and lines[0].strip() == "===")
+    for number, raw in enumerate(lines, 1):
+        if in_front:
+            in_front = number == 1 or raw.strip() != "==="
+            continue
+        line = raw.rstrip()
+        body = line.lstrip()
+        indent = len(line) - len(body)
+        if not body or (indent == 0 and body.startswith("#")):
+            if not body:
+                current_argument = current_argument if stack else None
+            continue
+        if _INFERENCE.match(line):
+            continue
+        op = None
+        if (m := _OP.match(body)) is not None and not body.startswith("-->"):
+            op, body = m.group(1), body[m.end() :]
+        pcs = None
+        if op is None and (m := _PCS.match(body)) is not None:
+            pcs, body = m.group(1), body[m.end() :]
+        rest, block = _split_data(body)
+        data: dict[str, Any] = {}
+        if block is not None:
+            try:
+                loaded = yaml.safe_load(block)
+            except yaml.YAMLError:
+                loaded = None
+                draft.problems.append(
+                    Diagnostic("E301", "cannot read this data block", file=name, line=number, col=indent + 1)
+                )
+            if isinstance(loaded, dict):
+                data = {str(k): v for k, v in loaded.items()}
+        kind, title = "s", ""
+        if (m := _NODE.match(rest)) is not None:
+            kind = "s" if m.group(1) == "[" else "a"
+            title, rest = _ESCAPED.sub(r"\1", m.group(2)).strip(), rest[m.end() :]
+        tags = [a or b for a, b in _TAG.findall(rest)]
+        words = _ESCAPED.sub(r"\1", _TAG.sub("", rest)).strip()
+        if not title:
+            if not words:
+                continue
+            untitled += 1
+            title = f"untitled {untitled}"
+        key = (kind, title)
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = _Node(kind, title)
+            order.append(key)
+        if words and not node.text:
+            node.text = words
+        node.data.update(data)
+        node.tags.extend(t for t in tags if t not in node.tags)
+        if pcs is not None and current_argument is not None and kind == "s":
+            argument = nodes[current_argument]
+            if argument.conclusion is not None:
+                argument.premises.append(argument.conclusion)
+            argument.conclusion = title
+            continue
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        if op is not None and stack:
+            type_, incoming = OPS[op]
+            parent = stack[-1][1]
+            edges.append((type_, key, parent) if incoming else (type_, parent, key))
+        stack.append((indent, key))
+        if indent == 0 and kind == "a":
+            current_argument = key
+    return _build(draft, name, nodes, order, edges)
+
+
+def _build(
+    draft: Draft,
+    name: str,
+    nodes: dict[tuple[str, str], _Node],
+    order: list[tuple[str, str]],
+    edges: list[tuple[str, tuple[str, str], tuple[str, str]]],
+) -> Draft:
+    file = slug(name.rsplit("/", 1)[-1], "argdown") + ".txt"
+    relation_of: dict[tuple[str, str], str] = {}
+    for key in order:  # an argument that stands for a relation, as argmap writes undercuts
+        node = nodes[key]
+        if key[0] == "a" and {"relation", "from", "to"} <= node.data.keys():
+            relation_of[key] = str(node.title)
+    claims = [k for k in order if k[0] == "s" or (k not in relation_of and not nodes[k].conclusion)]
+    passages: list[str] = []
+    for key in claims:
+        node = nodes[key]
+        passages.append(node.text or node.title)
+        quotes = node.data.get("quotes")
+        if isinstance(quotes, list):
+            passages.extend(str(q) for q in quotes if str(q).strip())
+    source = draft.add_source(f"The Argdown file {name}", file, "\n".join(passages) + "\n")
+    actors: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    ids: dict[tuple[str, str], str] = {}
+    for key in claims:
+        node = nodes[key]
+        speaker = str(node.data.get("speaker") or "").strip()
+        side = str(node.data.get("side") or "").strip()
+        if side and side not in sides:
+            sides[side] = _actor(draft, side, side, "side", None)
+        if speaker:
+            if speaker not in actors:
+                actors[speaker] = _actor(draft, speaker, str(node.data.get("actor") or ""), "person", sides.get(side))
+            actor = actors[speaker]
+        else:
+            if "" not in actors:
+                actors[""] = draft.add_actor("Unnamed speaker")
+                draft.note("the Argdown file names no speaker: rename the actor 'Unnamed speaker' and assign claims")
+            actor = actors[""]
+        text = node.text or node.title
+        facts: dict[str, Any] = {}
+        kind = node.data.get("kind")
+        facts["kind"] = kind if kind in KINDS else "position"
+        if node.data.get("date") is not None:
+            facts["date"] = str(node.data["date"])
+        tags = [t for t in node.tags if t != side]
+        if tags:
+            facts["tags"] = tags
+        quotes = node.data.get("quotes")
+        quote = str(quotes[0]) if isinstance(quotes, list) and quotes and str(quotes[0]).strip() else text
+        claim_id = draft.new_id(node.title, "claim")
+        ids[key] = draft.add_claim(text, actor, source, quote, id=claim_id, **facts)
+        if isinstance(quotes, list) and len(quotes) > 1:
+            draft.claims[-1]["evidence"].extend({"source": source, "quote": str(q)} for q in quotes[1:])
+    # an argument with premises and a conclusion: its premises support its conclusion
+    inference: dict[tuple[str, str], list[str]] = {}
+    for key in order:
+        node = nodes[key]
+        if key[0] == "a" and node.conclusion and ("s", node.conclusion) in ids:
+            to = ids[("s", node.conclusion)]
+            ids[key] = to
+            inference[key] = [
+                draft.add_relation("supports", ids[("s", p)], to) for p in node.premises if ("s", p) in ids
+            ]
+    seen: set[tuple[str, str, str]] = set()
+    for type_, a, b in edges:
+        if a not in ids:
+            continue
+        if type_ == "undercuts":
+            targets = [relation_of[b]] if b in relation_of else inference.get(b, [])
+            for target in targets:
+                if (type_, ids[a], target) not in seen:
+                    seen.add((type_, ids[a], target))
+                    draft.add_relation(type_, ids[a], target)
+            continue
+        if b not in ids or ids[a] == ids[b] or (type_, ids[a], ids[b]) in seen:
+            continue
+        seen.add((type_, ids[a], ids[b]))
+        own = next((r for r, n in relation_of.items() if n and _ends(nodes[r]) == (type_, a[1], b[1])), None)
+        if own is not None:
+            draft.relations.append({"id": relation_of[own], "type": type_, "from": ids[a], "to": ids[b]})
+            draft._ids.add(relation_of[own])
+        else:
+            draft.add_relation(type_, ids[a], ids[b])
+    return draft
+
+
+def _ends(node: _Node) -> tuple[str, str, str]:
+    return (str(node.data["relation"]), str(node.data["from"]), str(node.data["to"]))
+
+
+def _actor(draft: Draft, name: str, wanted: str, kind: str, parent: str | None) -> str:
+    actor_id = draft.new_id(wanted or name, "actor")
+    draft.actors.append({"id": actor_id, "name": name, "kind": kind, **({"parent": parent} if parent else {})})
+    return actor_id

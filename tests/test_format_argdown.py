@@ -1,0 +1,156 @@
+"""The Argdown export, checked against the reference parser (@argdown/core, installed with npm
+into benchmarks/.cache on first use; the tests skip where Node.js is missing)."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.formats.argdown import data_block, dumps, escape
+from argmap.reading.locations import bundled_scenario
+from argmap.scenario.loaded import Loaded
+from argmap.views.selection import Scope, select
+from tests.conftest import FIXTURES, valid
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGDOWN = "2.0.1"
+CACHE = ROOT / "benchmarks" / ".cache" / f"argdown-core-{ARGDOWN}"
+
+# Parse and build the model with data, then print each statement's text, data and tags and
+# each relation by type and ends (arguments in <>, statements in []).
+RUNNER = """\
+import { readFileSync } from "node:fs";
+import { ArgdownApplication, ParserPlugin, ModelPlugin, DataPlugin } from "@argdown/core";
+
+const app = new ArgdownApplication();
+app.addPlugin(new ParserPlugin(), "parse-input");
+app.addPlugin(new ModelPlugin(), "build-model");
+app.addPlugin(new DataPlugin(), "build-model");
+const input = readFileSync(process.argv[2], "utf8");
+const r = app.run({ input, process: ["parse-input", "build-model"], logExceptions: false });
+const end = (m) => (m.type === "argument" ? `<${m.title}>` : `[${m.title}]`);
+const errors = [...(r.lexerErrors ?? []), ...(r.parserErrors ?? []), ...(r.exceptions ?? [])];
+console.log(JSON.stringify({
+  errors: errors.map((e) => String(e.message ?? e)),
+  statements: Object.fromEntries(Object.entries(r.statements ?? {}).map(([title, ec]) => [title, {
+    text: ec.members.map((m) => m.text ?? "").find(Boolean) ?? "",
+    data: ec.data ?? ec.members.map((m) => m.data).find(Boolean) ?? null,
+    tags: ec.tags ?? [],
+  }])),
+  arguments: Object.keys(r.arguments ?? {}),
+  relations: (r.relations ?? []).map((x) => [x.relationType, end(x.from), end(x.to)]),
+}));
+"""
+TYPES = {"supports": "support", "attacks": "attack", "contradicts": "contradictory", "undercuts": "undercut"}
+
+
+def _install() -> Path:
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("node and npm are not on PATH: the Argdown reference parser cannot run")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # test workers share the folder
+        manifest = CACHE / "node_modules" / "@argdown" / "core" / "package.json"
+        if not (manifest.exists() and json.loads(manifest.read_text())["version"] == ARGDOWN):
+            package = {"private": True, "type": "module", "dependencies": {"@argdown/core": ARGDOWN}}
+            (CACHE / "package.json").write_text(json.dumps(package, indent=2) + "\n")
+            npm = ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--save-exact"]
+            done = subprocess.run([*npm, f"@argdown/core@{ARGDOWN}"], cwd=CACHE, capture_output=True, text=True)
+            if done.returncode != 0:
+                pytest.skip(f"npm could not install @argdown/core@{ARGDOWN}: {done.stderr[-500:]}")
+        runner = CACHE / "argmap-test-runner.js"
+        if not runner.exists() or runner.read_text() != RUNNER:
+            runner.write_text(RUNNER)
+    return runner
+
+
+@pytest.fixture(scope="session")
+def parse_argdown() -> Any:
+    runner = _install()
+
+    def parse(text: str, tmp: Path) -> dict[str, Any]:
+        file = tmp / "map.argdown"
+        file.write_text(text, encoding="utf-8")
+        done = subprocess.run(["node", str(runner), str(file)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        result: dict[str, Any] = json.loads(done.stdout)
+        return result
+
+    return parse
+
+
+def _cases() -> list[tuple[str, Loaded]]:
+    return [("bundled", valid(bundled_scenario())), ("council", valid(FIXTURES / "engine" / "council.yaml"))]
+
+
+@pytest.mark.parametrize("name", ["bundled", "council"])
+def test_reference_parser_reads_the_export(name: str, parse_argdown: Any, tmp_path: Path) -> None:
+    loaded = dict(_cases())[name]
+    selection = select(loaded, Scope(commentators=True))
+    parsed = parse_argdown(dumps(selection), tmp_path)
+    assert parsed["errors"] == []
+    statements = parsed["statements"]
+    assert sorted(statements) == sorted(c.id for c in selection.claims)
+    for claim in selection.claims:
+        got = statements[claim.id]
+        side = selection.side_of(claim.id)
+        assert got["text"].removesuffix(f"#({side}) " if side else "").strip() == " ".join(claim.text.split())
+        assert got["data"]["speaker"] == selection.actor(claim.actor).name
+        assert got["data"]["quotes"] == [e.quote for e in claim.evidence]
+        assert got["data"]["kind"] == claim.kind
+        assert got["tags"] == ([side] if side else [])
+    want = sorted(
+        [TYPES[r.type], f"[{r.from_}]", f"<{r.to}>" if r.type == "undercuts" else f"[{r.to}]"]
+        for r in selection.relations
+    )
+    assert sorted(parsed["relations"]) == want
+    undercut = {r.to for r in selection.relations if r.type == "undercuts"}
+    assert sorted(parsed["arguments"]) == sorted(undercut)
+    if name == "council":
+        assert undercut, "the fixture has an undercut"
+
+
+def test_markup_in_texts_stays_text(parse_argdown: Any, tmp_path: Path) -> None:
+    hostile = r"A [b] <c> #d {e: f} *g* _h_ @[i] http://j.org/k_l // m /* n */ \o + p - q -> r"
+    text = f"[s]: {escape(hostile)} {data_block({'speaker': hostile})}\n"
+    parsed = parse_argdown(text, tmp_path)
+    assert parsed["errors"] == []
+    assert parsed["statements"]["s"]["text"].strip() == hostile
+    assert parsed["statements"]["s"]["data"]["speaker"] == hostile
+    assert parsed["relations"] == []
+
+
+INTEROP = Path("/work/shared/interop-files/argdown")
+
+
+@pytest.mark.parametrize("name", ["bundled", "council"])
+def test_round_trip_keeps_claims_relations_speakers_dates(name: str) -> None:
+    from argmap.formats.argdown_import import read
+
+    selection = select(dict(_cases())[name], Scope(commentators=True))
+    draft = read(dumps(selection), "map.argdown")
+    assert draft.problems == []
+    claims = {c["id"]: c for c in draft.claims}
+    assert sorted(claims) == sorted(c.id for c in selection.claims)
+    names = {a["id"]: a["name"] for a in draft.actors}
+    for claim in selection.claims:
+        assert names[claims[claim.id]["actor"]] == selection.actor(claim.actor).name
+        date = selection.debate.date_of_claim(claim.id)
+        assert claims[claim.id].get("date") == (str(date) if date else None)
+    got = sorted((r["type"], r["from"], r["to"]) for r in draft.relations)
+    assert got == sorted((r.type, r.from_, r.to) for r in selection.relations)
+
+
+@pytest.mark.skipif(not INTEROP.is_dir(), reason="the shared Argdown files are not here")
+def test_real_files_import() -> None:
+    from argmap.formats.argdown_import import read
+
+    for file in sorted(INTEROP.glob("*.argdown")):
+        draft = read(file.read_text(encoding="utf-8"), file.name)
+        assert draft.claims, file.name
