@@ -4,6 +4,7 @@ app shows, for the tests of the terminal UI."""
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,21 @@ def load_starter(starter: Callable[..., Path]) -> Callable[..., Loaded]:
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _interop_files() -> Path:
+    """Real Argdown, AIF and Kialo files from public projects, kept beside the project (never in
+    it): ``ARGMAP_INTEROP_FILES``, else ``../shared/interop-files`` of the checkout."""
+    named = os.environ.get("ARGMAP_INTEROP_FILES")
+    if named:
+        return Path(named)
+    for root in (Path(__file__).resolve().parent.parent.parent, Path("/work")):
+        if (root / "shared" / "interop-files").is_dir():
+            return root / "shared" / "interop-files"
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "interop-files"
+
+
+INTEROP = _interop_files()
 
 
 def valid(path: Path) -> Loaded:

@@ -17,7 +17,9 @@ from argmap.reading.locations import bundled_scenario
 from argmap.validation.load import load_scenario
 from argmap.views.selection import Scope, select
 
-INTEROP = Path("/work/shared/interop-files/aif")
+from .conftest import INTEROP as SHARED
+
+INTEROP = SHARED / "aif"
 REAL = sorted(INTEROP.glob("*.json")) if INTEROP.is_dir() else []
 IRREGULAR = sorted((INTEROP / "irregular").glob("*.json")) if INTEROP.is_dir() else []
 RELATIONS = ("RA", "CA", "MA")

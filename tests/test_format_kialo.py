@@ -14,7 +14,9 @@ from argmap.formats.draft import Draft
 from argmap.formats.kialo import read
 from argmap.reading import gate
 
-KIALO = Path("/work/shared/interop-files/kialo")
+from .conftest import INTEROP as SHARED
+
+KIALO = SHARED / "kialo"
 
 # file: (numbered entries incl. thesis and questions, pros, cons, see-links, questions)
 REAL = {
