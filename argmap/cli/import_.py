@@ -8,7 +8,7 @@ from pathlib import Path
 
 from argmap.base.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from argmap.cli.shared import error, refused
-from argmap.formats.registry import IMPORTERS, by_suffix, named, names
+from argmap.formats.registry import IMPORTERS, Format, Importer, by_suffix, named, names
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,9 +41,17 @@ def run(args: argparse.Namespace) -> int:
     if text is None:
         print(render_text(problems), file=sys.stderr)
         return EXIT_INVALID
+    if args.source_format is None:
+        fmt = guessed(fmt, text)
     draft = fmt.load()(text, name)
     if draft.problems:
         print(render_text(draft.problems), file=sys.stderr)
+    if not draft.claims:
+        error(
+            f"nothing to import from {name}: no claims found"
+            + ("" if args.source_format else f" (read as {fmt.name}; --from names another format)")
+        )
+        return EXIT_INVALID
     out: Path = args.output or Path(args.file.stem + ".yaml")
     files = files_of(draft, out)
     try:
@@ -65,3 +73,11 @@ def run(args: argparse.Namespace) -> int:
     for note in draft.notes:
         print(f"to do: {note}", file=sys.stderr)
     return EXIT_INVALID if has_errors(loaded.diagnostics) or has_errors(draft.problems) else EXIT_OK
+
+
+def guessed(by_name: Format[Importer], text: str) -> Format[Importer]:
+    """Argdown's JSON export and AIF share the suffix .json: a mapping with 'statements' and
+    no 'nodes' is Argdown's."""
+    if by_name.name == "aif" and '"statements"' in text and '"nodes"' not in text:
+        return named(IMPORTERS, "argdown-json")
+    return by_name

@@ -75,6 +75,7 @@ IMPORTERS: tuple[Format[Importer], ...] = (
         (".argdown", ".ad"),
     ),
     Format("aif", "AIF (AIFdb JSON nodesets)", "argmap.formats.aif_import:read", (".json",)),
+    Format("argdown-json", "Argdown's own JSON export (argdown json)", "argmap.formats.argdown_json:read"),
     Format("kialo", "Kialo discussion export (text)", "argmap.formats.kialo:read", (".txt",)),
 )
 """Formats ``argmap import`` reads; the suffixes say which a file is in."""
