@@ -98,7 +98,7 @@ def _timeline(selection: Selection, node: dict[str, str]) -> tuple[list[str], li
 
 
 def _claim(selection: Selection, claim_id: str, colour: str) -> str:
-    claim = next(c for c in selection.claims if c.id == claim_id)
+    claim = selection.claim(claim_id)
     date = selection.debate.date_of_claim(claim_id)
     who = selection.actor(claim.actor).name + (f" · {date.describe()}" if date else "")
     body = "<br/>".join(_html(line) for line in short(claim.text))

@@ -74,8 +74,13 @@ def _legend(selection: Selection) -> str:
     return f'<p class="legend">{sides}</p><p class="legend">{marks}{arrows}</p>'
 
 
+MAX_DRAWN = 400
+"""Most claims drawn as a map: beyond it a page's picture is neither legible nor quick to lay out."""
+
+
 def _picture(selection: Selection) -> str:
-    if has_graphviz():
+    too_many = len(selection.claims) > MAX_DRAWN
+    if has_graphviz() and not too_many:
         try:
             return _PROLOG.sub("", render_svg(dot.dumps(selection)), count=1)
         except PictureError:
@@ -89,16 +94,21 @@ def _picture(selection: Selection) -> str:
             for c in claims
         )
         columns.append(f"<div><strong>{_e(side_name(selection, side))}</strong>{boxes}</div>")
-    note = '<p class="meta">Install graphviz for the map drawn with its arrows; here are the claims by side.</p>'
+    note = (
+        f'<p class="meta">{len(selection.claims)} claims are too many to draw as one map: export one side '
+        "(--side) or an earlier step (--at) for a drawn map; here are the claims by side.</p>"
+        if too_many
+        else '<p class="meta">Install graphviz for the map drawn with its arrows; here are the claims by side.</p>'
+    )
     return note + f'<div class="sides">{"".join(columns)}</div>'
 
 
 def _text(selection: Selection, claim_id: str) -> str:
-    return next(c.text for c in selection.claims if c.id == claim_id)
+    return selection.claim(claim_id).text
 
 
 def _claim(selection: Selection, claim_id: str) -> str:
-    claim = next(c for c in selection.claims if c.id == claim_id)
+    claim = selection.claim(claim_id)
     date = selection.debate.date_of_claim(claim_id)
     meta = [selection.actor(claim.actor).name, claim.kind, *([date.describe()] if date else [])]
     out = [
@@ -109,7 +119,7 @@ def _claim(selection: Selection, claim_id: str) -> str:
     for evidence in claim.evidence:
         out.append(f"<blockquote>“{_e(evidence.quote)}”</blockquote>")
         out.append(f'<p class="meta">{_source(selection, evidence.source)}</p>')
-    answers = [r for r in selection.relations if r.from_ == claim_id and r.type != "undercuts"]
+    answers = [r for r in selection.relations_from(claim_id) if r.type != "undercuts"]
     if answers:
         items = "".join(
             f'<li>{_e(r.type)} <a href="#{_e(r.to)}">{_e(_text(selection, r.to))}</a></li>' for r in answers

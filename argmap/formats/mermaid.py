@@ -39,7 +39,7 @@ def dumps(selection: Selection) -> str:
         colour = selection.colour(side)
         lines.append(f'  subgraph side{index}["{_text(side_name(selection, side))}"]')
         for claim_id in claims:
-            claim = next(c for c in selection.claims if c.id == claim_id)
+            claim = selection.claim(claim_id)
             body = "<br>".join(_text(line) for line in short(claim.text))
             lines.append(f'    {node[claim_id]}["{_text(mark(selection, claim_id))} {body}"]:::side{index}')
         lines.append("  end")

@@ -4,6 +4,7 @@ relations between them and each claim's label there. The terminal UI's current v
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from argmap.debate.index import Debate
 from argmap.engine.labels import Label
@@ -38,9 +39,38 @@ class Selection:
     """In the debate's order."""
     relations: tuple[Relation, ...]
     """Those whose ends are both shown (for an undercut: its claim and the relation it cuts)."""
-    labels: dict[str, Label]
-    """Each shown claim's label under the scope's semantics and what-if; a claim switched off,
-    or a commentator's left out of the reckoning, has none."""
+
+    @cached_property
+    def labels(self) -> dict[str, Label]:
+        """Each shown claim's label under the scope's semantics and what-if; a claim switched
+        off, or a commentator's left out of the reckoning, has none. Computed when first asked:
+        a format that shows no labels costs no evaluation."""
+        from argmap.engine.evaluation import ArgumentEngine
+
+        scope = self.scope
+        evaluation = ArgumentEngine(self.debate).evaluate(
+            self.step, scope.semantics, scope.whatif, commentators=scope.commentators
+        )
+        return {c.id: label for c in self.claims if (label := evaluation.label(c.id)) is not None}
+
+    @cached_property
+    def _by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def claim(self, claim_id: str) -> Claim:
+        """A shown claim by id."""
+        return self._by_id[claim_id]
+
+    @cached_property
+    def _from(self) -> dict[str, list[Relation]]:
+        out: dict[str, list[Relation]] = {}
+        for r in self.relations:
+            out.setdefault(r.from_, []).append(r)
+        return out
+
+    def relations_from(self, claim_id: str) -> list[Relation]:
+        """The shown relations a claim makes, in the scenario's order."""
+        return self._from.get(claim_id, [])
 
     @property
     def title(self) -> str:
@@ -72,8 +102,6 @@ class Selection:
 def select(loaded: Loaded, scope: Scope | None = None) -> Selection:
     """The claims and relations ``scope`` shows, with their labels. A side's selection holds
     its own claims and the claims that answer them or that they answer."""
-    from argmap.engine.evaluation import ArgumentEngine
-
     scope = scope or Scope()
     debate = Debate.from_loaded(loaded)
     if scope.side is not None and scope.side not in debate.sides:
@@ -95,6 +123,4 @@ def select(loaded: Loaded, scope: Scope | None = None) -> Selection:
     undercuts = [r for r in debate.scenario.relations if r.type == "undercuts" and r.from_ in shown and r.to in kept]
     order = {c.id: i for i, c in enumerate(debate.scenario.claims)}
     claims.sort(key=lambda c: (debate.step_of_claim(c.id), order[c.id]))
-    evaluation = ArgumentEngine(debate).evaluate(step, scope.semantics, scope.whatif, commentators=scope.commentators)
-    labels = {c.id: label for c in claims if (label := evaluation.label(c.id)) is not None}
-    return Selection(loaded, debate, scope, step, tuple(claims), tuple(relations + undercuts), labels)
+    return Selection(loaded, debate, scope, step, tuple(claims), tuple(relations + undercuts))
