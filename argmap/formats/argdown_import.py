@@ -142,7 +142,7 @@ def read(text: str, name: str) -> Draft:
             except yaml.YAMLError:
                 loaded = None
                 draft.problems.append(
-                    Diagnostic("E301", "cannot read this data block", file=name, line=number, col=indent + 1)
+                    Diagnostic("E304", "cannot read this data block", file=name, line=number, col=indent + 1)
                 )
             if isinstance(loaded, dict):
                 data = {str(k): v for k, v in loaded.items()}
