@@ -34,6 +34,7 @@ _OP = re.compile(r"(\+>|->|_>|><|<\+|<-|<_|\+|-)\s+")
 _PCS = re.compile(r"\((\d+)\)\s*")
 _INFERENCE = re.compile(r"^\s*(-{2,}|={2,})")
 _NODE = re.compile(r"(\[|<)((?:\\.|[^\]>\\])*)(\]|>)(?!\()(:)?\s*")
+_LIST = re.compile(r"(?:\*|\d+\.)\s+")  # a Markdown list item: a statement of its own
 _HEADING = re.compile(r"#+(\s|$)")
 # A title opening an element: [s] or <a>, not a Markdown link [text](url).
 _START = re.compile(r"(\[|<)(?:\\.|[^\]>\\])*(\]|>)(?!\()")
@@ -63,8 +64,8 @@ def _strip_comments(text: str) -> str:
 def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
     """(line number, indent, text) of each element, its continuation lines joined to it.
 
-    A line that starts no new element (a title, a relation, a numbered statement, a heading or
-    an inference line) continues the element above; a blank line ends it. Headings and inference
+    A line that starts no new element (a title, a relation, a numbered statement, a list item, a
+    heading or an inference line) continues the element above; a blank line ends it. Headings and inference
     lines, with their continuations, are left out.
     """
     out: list[tuple[int, int, str]] = []
@@ -92,6 +93,8 @@ def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
             or _PCS.match(body) is not None
             or _START.match(body) is not None
         )
+        if (m := _LIST.match(body)) is not None:
+            starts, body = True, body[m.end() :]
         if not starts and current is not None:
             if current >= 0:
                 n, i, text = out[current]
@@ -167,6 +170,16 @@ def read(text: str, name: str) -> Draft:
             node.text = words
         node.data.update(data)
         node.tags.extend(t for t in tags if t not in node.tags)
+        if (
+            pcs is not None
+            and kind == "s"
+            and (current_argument is None or (pcs == "1" and nodes[current_argument].conclusion))
+        ):
+            # premises and a conclusion under no argument title: an argument of its own
+            untitled += 1
+            current_argument = ("a", f"untitled argument {untitled}")
+            nodes[current_argument] = _Node("a", current_argument[1])
+            order.append(current_argument)
         if pcs is not None and current_argument is not None and kind == "s":
             argument = nodes[current_argument]
             if argument.conclusion is not None:
