@@ -1,9 +1,10 @@
 """Argdown text to a scenario draft: statements become claims, arguments with premises and a
 conclusion become their statements with supports, and relations keep their type.
 
-The reader follows the line structure Argdown files use (a title, text, data and tags on one
-line; relations indented under what they start from) rather than the full grammar; a data block
-it cannot read is reported and the rest goes on.
+The reader follows the line structure Argdown files use (an element starts with a title, a
+relation, a numbered statement or a list item, its text may wrap over the lines below it, and
+relations are indented under what they start from) rather than the full grammar; a data block it
+cannot read is reported (E304) and the rest goes on.
 """
 
 from __future__ import annotations
