@@ -7,6 +7,7 @@ import fcntl
 import json
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ console.log(JSON.stringify({
     tags: ec.tags ?? [],
   }])),
   arguments: Object.keys(r.arguments ?? {}),
+  pcs: Object.fromEntries(Object.entries(r.arguments ?? {}).map(([title, a]) => [title,
+    (a.pcs ?? []).map((s) => s.title)])),
   relations: (r.relations ?? []).map((x) => [x.relationType, end(x.from), end(x.to)]),
 }));
 """
@@ -147,10 +150,83 @@ def test_round_trip_keeps_claims_relations_speakers_dates(name: str) -> None:
     assert got == sorted((r.type, r.from_, r.to) for r in selection.relations)
 
 
-@pytest.mark.skipif(not INTEROP.is_dir(), reason="the shared Argdown files are not here")
-def test_real_files_import() -> None:
+REAL = sorted(INTEROP.glob("*.argdown")) if INTEROP.is_dir() else []
+# The reference's relation types as argmap's: a contrary is an attack, a contradictory contradicts.
+AS_ARGMAP = {"support": "supports", "attack": "attacks", "contrary": "attacks", "contradictory": "contradicts"}
+AS_ARGMAP["undercut"] = "undercuts"
+
+
+@pytest.mark.skipif(not REAL, reason="the shared Argdown files are not here")
+@pytest.mark.parametrize("file", REAL, ids=lambda f: f.name)
+def test_real_files_match_the_reference_counts(file: Path, parse_argdown: Any, tmp_path: Path) -> None:
+    """An argument with premises and a conclusion maps onto its conclusion (its premises support
+    it); an argument without them becomes a claim of its own (its description). So the claims are
+    the reference's statements and its unreconstructed arguments, and the relations are the
+    reference's, by type, plus one support for each premise of a reconstructed argument."""
     from argmap.formats.argdown_import import read
 
-    for file in sorted(INTEROP.glob("*.argdown")):
-        draft = read(file.read_text(encoding="utf-8"), file.name)
-        assert draft.claims, file.name
+    text = file.read_text(encoding="utf-8")
+    parsed = parse_argdown(text, tmp_path)
+    assert parsed["errors"] == []
+    reconstructed = {title: pcs for title, pcs in parsed["pcs"].items() if pcs}
+    draft = read(text, file.name)
+    assert draft.problems == []
+    assert len(draft.claims) == len(parsed["statements"]) + len(parsed["arguments"]) - len(reconstructed)
+    want = Counter(AS_ARGMAP[type_] for type_, _, _ in parsed["relations"])
+    want["supports"] += sum(len(pcs) - 1 for pcs in reconstructed.values())
+    assert Counter(r["type"] for r in draft.relations) == want
+    assert draft.notes == ["the Argdown file names no speaker: rename the actor 'Unnamed speaker' and assign claims"]
+
+
+def test_continuation_lines_join_and_inference_lines_are_no_claims() -> None:
+    from argmap.formats.argdown_import import read
+
+    text = """[A]: One statement
+wrapped over lines, with @[B] in it.
+  + <Arg>: A description
+  also wrapped.
+
+<R>
+
+(1) [B]: A premise
+    on two lines.
+-- Modus ponens {uses: [1]} --
+(2) A conclusion
+--
+rule text over
+two lines
+--
+(3) Another conclusion
+"""
+    draft = read(text, "t.argdown")
+    assert [c["text"] for c in draft.claims] == [
+        "One statement wrapped over lines, with @[B] in it.",
+        "A description also wrapped.",
+        "A premise on two lines.",
+        "A conclusion",
+        "Another conclusion",
+    ]
+    assert sorted((r["type"], r["from"], r["to"]) for r in draft.relations) == [
+        ("supports", "arg", "a"),
+        ("supports", "b", "untitled-2"),
+        ("supports", "untitled-1", "untitled-2"),
+    ]
+
+
+def test_undercut_of_an_unreconstructed_argument() -> None:
+    from argmap.formats.argdown_import import read
+
+    draft = read("[T]: t\n  + <A>: a\n    <_ <U>: u\n\n<X>: x\n  <_ <V>: v\n", "t.argdown")
+    support = next(r["id"] for r in draft.relations if r["type"] == "supports")
+    assert ("undercuts", "u", support) in [(r["type"], r["from"], r["to"]) for r in draft.relations]
+    # <X> stands for no relation: its undercut is left out, and said where
+    assert not [r for r in draft.relations if r["from"] == "v"]
+    assert any(n.startswith("line 6: the undercut of <X>") for n in draft.notes)
+
+
+def test_an_unreadable_data_block_is_located() -> None:
+    from argmap.formats.argdown_import import read
+
+    draft = read("[A]: a\n\n[B]: b {x: [}\n", "t.argdown")
+    assert [(d.code, d.line) for d in draft.problems] == [("E304", 3)]
+    assert len(draft.claims) == 2

@@ -57,6 +57,8 @@ CODES: dict[str, str] = {
     "E301": "af-header",
     "E302": "af-syntax",
     "E303": "af-unknown-argument",
+    # Argdown files read by `argmap import`.
+    "E304": "argdown-unreadable",
     # Results files read by `argmap results` and `argmap exercise`.
     "W401": "unreadable-answer",
     "W101": "unrelated-claim",

@@ -1,9 +1,10 @@
 """Argdown text to a scenario draft: statements become claims, arguments with premises and a
 conclusion become their statements with supports, and relations keep their type.
 
-The reader follows the line structure Argdown files use (a title, text, data and tags on one
-line; relations indented under what they start from) rather than the full grammar; a data block
-it cannot read is reported and the rest goes on.
+The reader follows the line structure Argdown files use (an element starts with a title, a
+relation, a numbered statement or a list item, its text may wrap over the lines below it, and
+relations are indented under what they start from) rather than the full grammar; a data block it
+cannot read is reported (E304) and the rest goes on.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ OPS = {
 _OP = re.compile(r"(\+>|->|_>|><|<\+|<-|<_|\+|-)\s+")
 _PCS = re.compile(r"\((\d+)\)\s*")
 _INFERENCE = re.compile(r"^\s*(-{2,}|={2,})")
-_NODE = re.compile(r"(\[|<)((?:\\.|[^\]>\\])*)(\]|>)(:)?\s*")
+_NODE = re.compile(r"(\[|<)((?:\\.|[^\]>\\])*)(\]|>)(?!\()(:)?\s*")
+_LIST = re.compile(r"(?:\*|\d+\.)\s+")  # a Markdown list item: a statement of its own
+_HEADING = re.compile(r"#+(\s|$)")
+# A title opening an element: [s] or <a>, not a Markdown link [text](url).
+_START = re.compile(r"(\[|<)(?:\\.|[^\]>\\])*(\]|>)(?!\()")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _TAG = re.compile(r"#\(([^)]*)\)|#([\w-]+)")
 _ESCAPED = re.compile(r"\\(.)")
 
@@ -50,8 +56,54 @@ class _Node:
 
 
 def _strip_comments(text: str) -> str:
-    text = re.sub(r"<!--.*?-->|/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
-    return re.sub(r"(?<![:\\])//.*", "", text)
+    # A comment becomes a mark on each line it covered: such a line is skipped rather than read
+    # as blank, so a comment inside an element or a relation tree does not end it.
+    text = re.sub(r"<!--.*?-->|/\*.*?\*/", lambda m: "\x00" + "\n\x00" * m.group(0).count("\n"), text, flags=re.S)
+    return re.sub(r"(?<![:\\])//.*", "\x00", text)
+
+
+def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line number, indent, text) of each element, its continuation lines joined to it.
+
+    A line that starts no new element (a title, a relation, a numbered statement, a list item, a
+    heading or an inference line) continues the element above; a blank line ends it. Headings and inference
+    lines, with their continuations, are left out.
+    """
+    out: list[tuple[int, int, str]] = []
+    current: int | None = None  # index in out, or -1 for a heading or an inference being skipped
+    in_front = bool(lines and lines[0].strip() == "===")
+    for number, raw in enumerate(lines, 1):
+        if in_front:
+            in_front = number == 1 or raw.strip() != "==="
+            continue
+        if "\x00" in raw:
+            raw = raw.replace("\x00", "")
+            if not raw.strip():
+                continue
+        line = raw.rstrip()
+        body = line.lstrip()
+        indent = len(line) - len(body)
+        if not body:
+            current = None
+            continue
+        if (indent == 0 and _HEADING.match(body)) or _INFERENCE.match(line):
+            current = -1
+            continue
+        starts = (
+            (_OP.match(body) is not None and not body.startswith("-->"))
+            or _PCS.match(body) is not None
+            or _START.match(body) is not None
+        )
+        if (m := _LIST.match(body)) is not None:
+            starts, body = True, body[m.end() :]
+        if not starts and current is not None:
+            if current >= 0:
+                n, i, text = out[current]
+                out[current] = (n, i, f"{text}\n{body}")
+            continue
+        current = len(out)
+        out.append((number, indent, body))
+    return out
 
 
 def _split_data(rest: str) -> tuple[str, str | None]:
@@ -75,25 +127,11 @@ def read(text: str, name: str) -> Draft:
     draft = Draft(title=name, summary=f"Imported from the Argdown file {name}.")
     nodes: dict[tuple[str, str], _Node] = {}
     order: list[tuple[str, str]] = []
-    edges: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
+    edges: list[tuple[str, tuple[str, str], tuple[str, str], int]] = []
     stack: list[tuple[int, tuple[str, str]]] = []
     current_argument: tuple[str, str] | None = None
     untitled = 0
-    lines = _strip_comments(text).replace("\r\n", "\n").split("\n")
-    in_front = bool(lines and lines[0].strip() == "===")
-    for number, raw in enumerate(lines, 1):
-        if in_front:
-            in_front = number == 1 or raw.strip() != "==="
-            continue
-        line = raw.rstrip()
-        body = line.lstrip()
-        indent = len(line) - len(body)
-        if not body or (indent == 0 and body.startswith("#")):
-            if not body:
-                current_argument = current_argument if stack else None
-            continue
-        if _INFERENCE.match(line):
-            continue
+    for number, indent, body in _elements(_strip_comments(text).replace("\r\n", "\n").split("\n")):
         op = None
         if (m := _OP.match(body)) is not None and not body.startswith("-->"):
             op, body = m.group(1), body[m.end() :]
@@ -108,7 +146,7 @@ def read(text: str, name: str) -> Draft:
             except yaml.YAMLError:
                 loaded = None
                 draft.problems.append(
-                    Diagnostic("E301", "cannot read this data block", file=name, line=number, col=indent + 1)
+                    Diagnostic("E304", "cannot read this data block", file=name, line=number, col=indent + 1)
                 )
             if isinstance(loaded, dict):
                 data = {str(k): v for k, v in loaded.items()}
@@ -116,8 +154,9 @@ def read(text: str, name: str) -> Draft:
         if (m := _NODE.match(rest)) is not None:
             kind = "s" if m.group(1) == "[" else "a"
             title, rest = _ESCAPED.sub(r"\1", m.group(2)).strip(), rest[m.end() :]
+        rest = _LINK.sub(r"\1", rest)
         tags = [a or b for a, b in _TAG.findall(rest)]
-        words = _ESCAPED.sub(r"\1", _TAG.sub("", rest)).strip()
+        words = " ".join(_ESCAPED.sub(r"\1", _TAG.sub("", rest)).split())
         if not title:
             if not words:
                 continue
@@ -132,18 +171,29 @@ def read(text: str, name: str) -> Draft:
             node.text = words
         node.data.update(data)
         node.tags.extend(t for t in tags if t not in node.tags)
+        if (
+            pcs is not None
+            and kind == "s"
+            and (current_argument is None or (pcs == "1" and nodes[current_argument].conclusion))
+        ):
+            # premises and a conclusion under no argument title: an argument of its own
+            untitled += 1
+            current_argument = ("a", f"untitled argument {untitled}")
+            nodes[current_argument] = _Node("a", current_argument[1])
+            order.append(current_argument)
         if pcs is not None and current_argument is not None and kind == "s":
             argument = nodes[current_argument]
             if argument.conclusion is not None:
                 argument.premises.append(argument.conclusion)
             argument.conclusion = title
-            continue
+        elif pcs is None and indent == 0 and op is None and kind == "s":
+            current_argument = None
         while stack and stack[-1][0] >= indent:
             stack.pop()
         if op is not None and stack:
             type_, incoming = OPS[op]
             parent = stack[-1][1]
-            edges.append((type_, key, parent) if incoming else (type_, parent, key))
+            edges.append((type_, key, parent, number) if incoming else (type_, parent, key, number))
         stack.append((indent, key))
         if indent == 0 and kind == "a":
             current_argument = key
@@ -155,7 +205,7 @@ def _build(
     name: str,
     nodes: dict[tuple[str, str], _Node],
     order: list[tuple[str, str]],
-    edges: list[tuple[str, tuple[str, str], tuple[str, str]]],
+    edges: list[tuple[str, tuple[str, str], tuple[str, str], int]],
 ) -> Draft:
     file = slug(name.rsplit("/", 1)[-1], "argdown") + ".txt"
     relation_of: dict[tuple[str, str], str] = {}
@@ -216,25 +266,36 @@ def _build(
                 draft.add_relation("supports", ids[("s", p)], to) for p in node.premises if ("s", p) in ids
             ]
     seen: set[tuple[str, str, str]] = set()
-    for type_, a, b in edges:
-        if a not in ids:
-            continue
-        if type_ == "undercuts":
-            targets = [relation_of[b]] if b in relation_of else inference.get(b, [])
-            for target in targets:
-                if (type_, ids[a], target) not in seen:
-                    seen.add((type_, ids[a], target))
-                    draft.add_relation(type_, ids[a], target)
-            continue
-        if b not in ids or ids[a] == ids[b] or (type_, ids[a], ids[b]) in seen:
+    made: dict[tuple[str, str], list[str]] = {}  # argument -> the relations it stands for
+    for type_, a, b, _ in edges:
+        if type_ == "undercuts" or a not in ids or b not in ids or ids[a] == ids[b] or (type_, ids[a], ids[b]) in seen:
             continue
         seen.add((type_, ids[a], ids[b]))
         own = next((r for r, n in relation_of.items() if n and _ends(nodes[r]) == (type_, a[1], b[1])), None)
         if own is not None:
             draft.relations.append({"id": relation_of[own], "type": type_, "from": ids[a], "to": ids[b]})
             draft._ids.add(relation_of[own])
+            relation = relation_of[own]
         else:
-            draft.add_relation(type_, ids[a], ids[b])
+            relation = draft.add_relation(type_, ids[a], ids[b])
+        if a[0] == "a" and a not in inference and type_ in ("supports", "attacks"):
+            made.setdefault(a, []).append(relation)
+    for type_, a, b, number in edges:
+        if type_ != "undercuts" or a not in ids:
+            continue
+        # An undercut aims at an inference: the premises-to-conclusion supports of a
+        # reconstructed argument, or else the one relation an unreconstructed argument stands for.
+        targets = [relation_of[b]] if b in relation_of else inference.get(b) or made.get(b, [])
+        if b not in relation_of and b not in inference and len(targets) != 1:
+            draft.note(
+                f"line {number}: the undercut of <{b[1]}> is left out: it is unclear which inference "
+                "it aims at (give the argument premises and a conclusion)"
+            )
+            continue
+        for target in targets:
+            if (type_, ids[a], target) not in seen:
+                seen.add((type_, ids[a], target))
+                draft.add_relation(type_, ids[a], target)
     return draft
 
 
