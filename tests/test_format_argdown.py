@@ -17,7 +17,7 @@ from argmap.formats.argdown import data_block, dumps, escape
 from argmap.reading.locations import bundled_scenario
 from argmap.scenario.loaded import Loaded
 from argmap.views.selection import Scope, select
-from tests.conftest import FIXTURES, valid
+from tests.conftest import FIXTURES, INTEROP, valid
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGDOWN = "2.0.1"
@@ -28,6 +28,7 @@ CACHE = ROOT / "benchmarks" / ".cache" / f"argdown-core-{ARGDOWN}"
 RUNNER = """\
 import { readFileSync } from "node:fs";
 import { ArgdownApplication, ParserPlugin, ModelPlugin, DataPlugin } from "@argdown/core";
+
 
 const app = new ArgdownApplication();
 app.addPlugin(new ParserPlugin(), "parse-input");
@@ -129,7 +130,7 @@ def test_markup_in_texts_stays_text(parse_argdown: Any, tmp_path: Path) -> None:
     assert parsed["relations"] == []
 
 
-INTEROP = Path("/work/shared/interop-files/argdown")
+ARGDOWN_FILES = INTEROP / "argdown"
 
 
 @pytest.mark.parametrize("name", ["bundled", "council"])
@@ -150,7 +151,7 @@ def test_round_trip_keeps_claims_relations_speakers_dates(name: str) -> None:
     assert got == sorted((r.type, r.from_, r.to) for r in selection.relations)
 
 
-REAL = sorted(INTEROP.glob("*.argdown")) if INTEROP.is_dir() else []
+REAL = sorted(ARGDOWN_FILES.glob("*.argdown")) if ARGDOWN_FILES.is_dir() else []
 # The reference's relation types as argmap's: a contrary is an attack, a contradictory contradicts.
 AS_ARGMAP = {"support": "supports", "attack": "attacks", "contrary": "attacks", "contradictory": "contradicts"}
 AS_ARGMAP["undercut"] = "undercuts"
