@@ -18,6 +18,7 @@ from typing import Any, get_args
 from argmap.base.diagnostics import Diagnostic
 from argmap.formats.draft import Draft
 from argmap.reading.json_positions import positioned_json
+from argmap.reading.parsing import is_json, parse
 from argmap.reading.positions import Positioned
 from argmap.scenario.dates import check_date
 from argmap.scenario.model import ClaimKind
@@ -30,16 +31,39 @@ _DAY = re.compile(r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2})")
 UNATTRIBUTED = "Unattributed"
 
 
+class _Parsed:
+    """The file's data, parsed fast and as strictly as the careful parser; the positions, for
+    locating problems, computed only when the first problem is located."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text, self.name = text, name
+        self._positioned: Positioned | None = None
+        self.data: Any = None
+        self.diagnostics: list[Diagnostic] = []
+        if is_json(name) and text.strip():
+            data, positioned, problems = parse(text, name)
+            self.data, self._positioned, self.diagnostics = data, positioned, problems
+        else:
+            self._positioned = positioned_json(text, name)
+            self.data, self.diagnostics = self._positioned.data, self._positioned.diagnostics
+
+    def where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        if self._positioned is None:
+            self._positioned = positioned_json(self.text, self.name)
+        return self._positioned.where(path)
+
+
 class _Reader:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
-        self.parsed: Positioned = positioned_json(text, name)
+        self.parsed = _Parsed(text, name)
         stem = PurePath(name).stem or "aif"
         self.draft = Draft(
             title=f"Imported from {PurePath(name).name}",
             summary="A map imported from an AIF nodeset: describe the debate it records.",
         )
         self.stem = stem
+        self.node_index: dict[str, int] | None = None
 
     def problem(self, code: str, message: str, path: tuple[str | int, ...], hint: str | None = None) -> None:
         line, col = self.parsed.where(path)
@@ -316,7 +340,7 @@ def _relations(
     """The argmap relations of one RA, CA or MA node: one for each premise and conclusion."""
     draft = reader.draft
     node_type = str(node["type"])
-    where = reader.parsed.where(("nodes", _index(reader, node_id)))
+    where = ("nodes", _index(reader, node_id))
     premises = [p for p in into[node_id] if nodes[p]["type"] not in ("YA", "TA")]
     froms = [c for p in premises for c in claims_of(p)]
     if not froms:
@@ -370,12 +394,16 @@ def _relations(
 
 
 def _index(reader: _Reader, node_id: str) -> int:
-    nodes = reader.parsed.data.get("nodes", [])
-    return next(
-        (i for i, n in enumerate(nodes) if isinstance(n, dict) and str(n.get("nodeID")) == node_id),
-        0,
-    )
+    """Where a node stands in the file's list (the first, for an id not found)."""
+    if reader.node_index is None:
+        nodes = reader.parsed.data.get("nodes", [])
+        reader.node_index = {}
+        for i, n in enumerate(nodes if isinstance(nodes, list) else ()):
+            if isinstance(n, dict):
+                reader.node_index.setdefault(str(n.get("nodeID")), i)
+    return reader.node_index.get(node_id, 0)
 
 
-def _at(reader: _Reader, where: tuple[int, int], code: str, message: str) -> None:
-    reader.draft.problems.append(Diagnostic(code, message, reader.name, where[0], where[1]))
+def _at(reader: _Reader, where: tuple[str | int, ...], code: str, message: str) -> None:
+    line, col = reader.parsed.where(where)
+    reader.draft.problems.append(Diagnostic(code, message, reader.name, line, col, path=where))

@@ -142,7 +142,7 @@ def read(text: str, name: str) -> Draft:
         data: dict[str, Any] = {}
         if block is not None:
             try:
-                loaded = yaml.safe_load(block)
+                loaded = yaml.load(block, Loader=yaml.CSafeLoader)
             except yaml.YAMLError:
                 loaded = None
                 draft.problems.append(

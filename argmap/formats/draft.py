@@ -8,13 +8,12 @@ and the written file is validated like any other, so its remaining diagnostics a
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.scenario.model import FORMAT_VERSION
@@ -111,13 +110,55 @@ class Draft:
         return out
 
 
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;()'/-]*[A-Za-z0-9.)]|[A-Za-z]")
+_TYPED = re.compile(r"(?i)(true|false|yes|no|on|off|null|none|nan|inf|[-+]?\.?[0-9].*)")
+
+
+def _scalar(value: Any) -> str:
+    """One value in block YAML: plain when nothing could read it as another type, else a JSON
+    string (double-quoted YAML, the same escapes)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and not _TYPED.fullmatch(text) and ": " not in text and " #" not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _emit(value: Any, indent: str, out: list[str]) -> None:
+    """``value`` (a mapping of scalars, lists and mappings) in block style under ``indent``."""
+    for key, item in value.items():
+        if isinstance(item, dict):
+            out.append(f"{indent}{key}:")
+            _emit(item, indent + "  ", out)
+        elif isinstance(item, list | tuple):
+            if not item:
+                out.append(f"{indent}{key}: []")
+                continue
+            out.append(f"{indent}{key}:")
+            for element in item:
+                if isinstance(element, dict) and element:
+                    lines: list[str] = []
+                    _emit(element, indent + "    ", lines)
+                    out.append(f"{indent}  - {lines[0].lstrip()}")
+                    out.extend(lines[1:])
+                else:
+                    out.append(f"{indent}  - {_scalar(element)}")
+        else:
+            out.append(f"{indent}{key}: {_scalar(item)}")
+
+
 def to_yaml(data: dict[str, Any]) -> str:
-    """Scenario data as YAML that argmap reads back to the same data: every string that could
-    be read as something else is quoted."""
+    """Scenario data as block YAML that argmap reads back to the same data: every string that
+    could be read as something else is quoted."""
     from argmap.reading.parsing import parse, same_data
 
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
-    again, _, problems = parse(text, "draft")
+    lines: list[str] = []
+    _emit(data, "", lines)
+    text = "\n".join(lines) + "\n"
+    again, _, problems = parse(text, "draft.yaml")
     if problems or not same_data(data, again):
         raise ValueError("the scenario would not read back as written")  # a bug, never the input's fault
     return text
