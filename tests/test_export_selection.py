@@ -74,3 +74,14 @@ def test_export_writes_a_file_and_never_over_its_input(run_cli, tmp_path):
 def test_export_options_that_do_not_apply_to_json_are_a_usage_error(run_cli):
     ran = run_cli("export", str(bundled_scenario()), "--at", "19")
     assert ran.returncode == 2 and "applies" not in ran.stderr and "whole scenario" in ran.stderr
+
+
+def test_the_map_tells_apart_steps_that_share_a_date(bundled):
+    import re
+
+    from argmap.formats.dot import dumps
+
+    text = dumps(select(bundled, Scope(side="europe")))
+    rows = re.findall(r"^  t\d+ \[label=\"([^\"]+)\"\];$", text, flags=re.M)
+    assert rows and len(rows) == len(set(rows))
+    assert any(row.startswith("June 2000 · step") for row in rows)

@@ -4,6 +4,7 @@ cuts, and a legend. Every text from the scenario goes through ``_html`` or ``_qu
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from argmap.engine.labels import MARK, WORD
@@ -86,9 +87,14 @@ def _timeline(selection: Selection, node: dict[str, str]) -> tuple[list[str], li
     lines = ['  node [shape=plaintext, style="", fontsize=9, fontcolor="#555555"];']
     rows = []
     previous = None
+    texts = {}
     for step, claims in steps.items():
         date = selection.debate.date_of_claim(claims[0])
-        text = date.describe() if date else f"step {step}"
+        texts[step] = date.describe() if date else f"step {step}"
+    shared = {text for text, n in Counter(texts.values()).items() if n > 1}
+    for step, claims in steps.items():
+        # Steps that share a date (events of one month, say) are told apart by their number.
+        text = f"{texts[step]} · step {step}" if texts[step] in shared else texts[step]
         lines.append(f"  t{step} [label={_quoted(text)}];")
         if previous is not None:
             lines.append(f"  t{previous} -> t{step} [style=invis];")
