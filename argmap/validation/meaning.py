@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
-from argmap.classroom.kinds import KINDS
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.model import Claim, Event, Evidence, Relation, Scenario
 from argmap.scenario.sides import side_of
@@ -282,6 +281,11 @@ class _Checker:
                 self.ref(f.relation, self.relations, "relation", (*at, "relation"))
                 self.ref(f.side, self.actors, "actor", (*at, "side"))
                 self.ref(f.topic, self.topics, "topic", (*at, "topic"))
+        if not self.s.exercises:
+            return
+        # Imported only for classroom material: the kinds bring in the debate index.
+        from argmap.classroom.kinds import KINDS
+
         tables: dict[str, Mapping[str, object]] = {"claim": self.claims, "actor": self.actors, "topic": self.topics}
         for i, ex in enumerate(self.s.exercises):
             for ref in KINDS[ex.kind].references:
