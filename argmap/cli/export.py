@@ -14,7 +14,7 @@ from argmap.cli.shared import error, load_or_report, refused
 from argmap.formats.registry import EXPORTERS, WHOLE_SCENARIO, named, names
 
 if TYPE_CHECKING:
-    from argmap.scenario.loaded import Loaded
+    from argmap.debate.index import Debate
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,11 +38,13 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_INVALID
     from argmap.base.files import OutputRefused, write_output
+    from argmap.debate.index import Debate
     from argmap.views.selection import Scope, select
 
+    debate = Debate.from_loaded(loaded)
     try:
-        step = _step(loaded, args.at)
-        selection = select(loaded, Scope(step=step, side=args.side, commentators=args.commentators))
+        step = _step(debate, args.at)
+        selection = select(loaded, Scope(step=step, side=args.side, commentators=args.commentators), debate)
     except ValueError as exc:
         error(str(exc))
         return EXIT_USAGE
@@ -64,14 +66,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _step(loaded: Loaded, at: str | None) -> int | None:
+def _step(debate: Debate, at: str | None) -> int | None:
     """The step ``--at`` names: a number of a step, else a date (so ``2001`` is the year)."""
     if at is None:
         return None
-    from argmap.debate.index import Debate
     from argmap.scenario.dates import FuzzyDate
 
-    debate = Debate.from_loaded(loaded)
     if at.isascii() and at.isdigit() and len(at) < 4:
         step = int(at)
         if not debate.first_step <= step <= debate.last_step:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.base.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from argmap.base.exits import EXIT_INVALID, EXIT_OK
 from argmap.cli.shared import error, refused
 from argmap.formats.registry import IMPORTERS, Format, Importer, by_suffix, named, names
 
@@ -32,9 +32,6 @@ def run(args: argparse.Namespace) -> int:
     from argmap.reading import gate
     from argmap.validation.load import load_scenario
 
-    if not IMPORTERS:
-        error("no import formats are available")
-        return EXIT_USAGE
     name = display_name(args.file)
     fmt = named(IMPORTERS, args.source_format) if args.source_format else by_suffix(IMPORTERS, args.file.suffix)
     text, problems = gate.read(args.file, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.base.files import check_output, exists, write_atomic
+from argmap.debate.index import Debate
 from argmap.formats.registry import EXPORTERS, named
 from argmap.scenario.loaded import Loaded
 from argmap.views.selection import Scope, select
@@ -18,11 +19,12 @@ def file_name(loaded: Loaded, fmt: str, step: int) -> str:
     return f"{loaded.path.stem}-step{step}{suffixes[0] if suffixes else '.' + fmt}"
 
 
-def export_view(loaded: Loaded, scope: Scope, fmt: str, folder: Path) -> Path:
+def export_view(loaded: Loaded, scope: Scope, fmt: str, folder: Path, debate: Debate | None = None) -> Path:
     """Write the view in format ``fmt`` to a new file in ``folder`` and return its path; an
-    existing file is never written over (the name gets -2, -3, ...). Raises ``OutputRefused``
+    existing file is never written over (the name gets -2, -3, ...); ``debate`` is the
+    scenario's, when the caller has it. Raises ``OutputRefused``
     or ``OSError`` when it cannot be written."""
-    selection = select(loaded, scope)
+    selection = select(loaded, scope, debate)
     text = named(EXPORTERS, fmt).load()(selection)
     wanted = folder / file_name(loaded, fmt, selection.step)
     path = wanted

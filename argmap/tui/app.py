@@ -236,7 +236,7 @@ class ArgmapApp(ClassroomModes, App[None]):
             return
         scope = Scope(state.step, None, state.commentators, state.whatif, state.semantics)
         try:
-            path = export_view(self.loaded, scope, fmt, Path.cwd())
+            path = export_view(self.loaded, scope, fmt, Path.cwd(), self.debate)
         except (OutputRefused, OSError, ValueError) as exc:
             self.notify(f"Not exported: {exc}", title="Export", severity="error", timeout=8)
             return

@@ -99,11 +99,12 @@ class Selection:
         return FALLBACK_COLOURS[self.debate.sides.index(side) % len(FALLBACK_COLOURS)]
 
 
-def select(loaded: Loaded, scope: Scope | None = None) -> Selection:
+def select(loaded: Loaded, scope: Scope | None = None, debate: Debate | None = None) -> Selection:
     """The claims and relations ``scope`` shows, with their labels. A side's selection holds
-    its own claims and the claims that answer them or that they answer."""
+    its own claims and the claims that answer them or that they answer. ``debate`` is the
+    loaded scenario's, when the caller has it already."""
     scope = scope or Scope()
-    debate = Debate.from_loaded(loaded)
+    debate = debate or Debate.from_loaded(loaded)
     if scope.side is not None and scope.side not in debate.sides:
         raise ValueError(f"'{scope.side}' is not a side; sides: {', '.join(debate.sides)}")
     step = debate.last_step if scope.step is None else debate.clamp(scope.step)
