@@ -17,9 +17,7 @@ from typing import Any, get_args
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.formats.draft import Draft
-from argmap.reading.json_positions import positioned_json
-from argmap.reading.parsing import is_json, parse
-from argmap.reading.positions import Positioned
+from argmap.reading.document import JsonDocument
 from argmap.scenario.dates import check_date
 from argmap.scenario.model import ClaimKind
 
@@ -31,32 +29,10 @@ _DAY = re.compile(r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2})")
 UNATTRIBUTED = "Unattributed"
 
 
-class _Parsed:
-    """The file's data, parsed fast and as strictly as the careful parser; the positions, for
-    locating problems, computed only when the first problem is located."""
-
-    def __init__(self, text: str, name: str) -> None:
-        self.text, self.name = text, name
-        self._positioned: Positioned | None = None
-        self.data: Any = None
-        self.diagnostics: list[Diagnostic] = []
-        if is_json(name) and text.strip():
-            data, positioned, problems = parse(text, name)
-            self.data, self._positioned, self.diagnostics = data, positioned, problems
-        else:
-            self._positioned = positioned_json(text, name)
-            self.data, self.diagnostics = self._positioned.data, self._positioned.diagnostics
-
-    def where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        if self._positioned is None:
-            self._positioned = positioned_json(self.text, self.name)
-        return self._positioned.where(path)
-
-
 class _Reader:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
-        self.parsed = _Parsed(text, name)
+        self.parsed = JsonDocument(text, name)
         stem = PurePath(name).stem or "aif"
         self.draft = Draft(
             title=f"Imported from {PurePath(name).name}",

@@ -15,7 +15,7 @@ from typing import Any
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.formats.draft import Draft
-from argmap.reading.json_positions import positioned_json
+from argmap.reading.document import JsonDocument
 
 TYPES = {
     "support": "supports",
@@ -36,7 +36,7 @@ def _text(node: dict[str, Any]) -> str | None:
 
 
 def read(text: str, name: str) -> Draft:
-    parsed = positioned_json(text, name)
+    parsed = JsonDocument(text, name)
     draft = Draft(
         title=f"Imported from {PurePath(name).name}",
         summary="A map imported from Argdown's JSON export: describe the debate it records.",

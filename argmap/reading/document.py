@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.reading import gate
-from argmap.reading.parsing import parse, positioned_parse, same_data
+from argmap.reading.json_positions import positioned_json
+from argmap.reading.parsing import is_json, parse, positioned_parse, same_data
 from argmap.reading.positions import Positioned
 
 T = TypeVar("T")
@@ -52,3 +53,25 @@ def locate(d: Diagnostic, name: str, positioned: Positioned) -> Diagnostic:
         return d
     line, col = positioned.where(d.path, key=d.code == "E202")
     return d.located(name, line, col)
+
+
+class JsonDocument:
+    """A JSON text another tool wrote: its data parsed fast and exactly as strictly as the
+    careful parser, and the positions, for locating problems, computed only when the first
+    problem is located."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text, self.name = text, name
+        self._positioned: Positioned | None = None
+        self.data: Any = None
+        self.diagnostics: list[Diagnostic] = []
+        if is_json(name) and text.strip():
+            self.data, self._positioned, self.diagnostics = parse(text, name)
+        else:  # the careful parser names an empty text, or one under another name, as JSON
+            self._positioned = positioned_json(text, name)
+            self.data, self.diagnostics = self._positioned.data, self._positioned.diagnostics
+
+    def where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        if self._positioned is None:
+            self._positioned = positioned_json(self.text, self.name)
+        return self._positioned.where(path)
