@@ -8,7 +8,7 @@ from pathlib import Path
 
 from argmap.base.exits import EXIT_INVALID, EXIT_OK
 from argmap.cli.shared import error, refused
-from argmap.formats.registry import IMPORTERS, Format, Importer, by_suffix, named, names
+from argmap.formats.registry import IMPORTERS, by_content, named, names
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,13 +33,11 @@ def run(args: argparse.Namespace) -> int:
     from argmap.validation.load import load_scenario
 
     name = display_name(args.file)
-    fmt = named(IMPORTERS, args.source_format) if args.source_format else by_suffix(IMPORTERS, args.file.suffix)
     text, problems = gate.read(args.file, name)
     if text is None:
         print(render_text(problems), file=sys.stderr)
         return EXIT_INVALID
-    if args.source_format is None:
-        fmt = guessed(fmt, text)
+    fmt = named(IMPORTERS, args.source_format) if args.source_format else by_content(IMPORTERS, args.file.suffix, text)
     draft = fmt.load()(text, name)
     if draft.problems:
         print(render_text(draft.problems), file=sys.stderr)
@@ -70,11 +68,3 @@ def run(args: argparse.Namespace) -> int:
     for note in draft.notes:
         print(f"to do: {note}", file=sys.stderr)
     return EXIT_INVALID if has_errors(loaded.diagnostics) or has_errors(draft.problems) else EXIT_OK
-
-
-def guessed(by_name: Format[Importer], text: str) -> Format[Importer]:
-    """Argdown's JSON export and AIF share the suffix .json: a mapping with 'statements' and
-    no 'nodes' is Argdown's."""
-    if by_name.name == "aif" and '"statements"' in text and '"nodes"' not in text:
-        return named(IMPORTERS, "argdown-json")
-    return by_name

@@ -29,6 +29,8 @@ class Format(NamedTuple, Generic[F]):  # not a dataclass: dataclasses imports in
     """``module:attribute`` of the function."""
     suffixes: tuple[str, ...] = ()
     """File name suffixes (lower case) that say a file is in this format."""
+    marker: str = ""
+    """Text every file of this format holds, telling it from another format with its suffix."""
 
     def load(self) -> F:
         module, _, attribute = self.target.partition(":")
@@ -74,8 +76,14 @@ IMPORTERS: tuple[Format[Importer], ...] = (
         "argmap.formats.argdown_import:read",
         (".argdown", ".ad"),
     ),
-    Format("aif", "AIF (AIFdb JSON nodesets)", "argmap.formats.aif_import:read", (".json",)),
-    Format("argdown-json", "Argdown's own JSON export (argdown json)", "argmap.formats.argdown_json:read"),
+    Format("aif", "AIF (AIFdb JSON nodesets)", "argmap.formats.aif_import:read", (".json",), '"nodes"'),
+    Format(
+        "argdown-json",
+        "Argdown's own JSON export (argdown json)",
+        "argmap.formats.argdown_json:read",
+        (".json",),
+        '"statements"',
+    ),
     Format("kialo", "Kialo discussion export (text)", "argmap.formats.kialo:read", (".txt",)),
 )
 """Formats ``argmap import`` reads; the suffixes say which a file is in."""
@@ -111,3 +119,11 @@ def named(formats: Sequence[Format[F]], name: str) -> Format[F]:
 def by_suffix(formats: Sequence[Format[F]], suffix: str) -> Format[F]:
     """The format a file name's suffix says, else the first."""
     return next((f for f in formats if suffix.lower() in f.suffixes), formats[0])
+
+
+def by_content(formats: Sequence[Format[F]], suffix: str, text: str) -> Format[F]:
+    """The format of a file: among those its suffix says, the first whose marker it holds
+    (else the first of them); with no format for the suffix, the first of all."""
+    named_by = [f for f in formats if suffix.lower() in f.suffixes]
+    marked = [f for f in named_by if f.marker and f.marker in text]
+    return (marked or named_by or list(formats))[0]
