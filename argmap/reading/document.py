@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from argmap.base.diagnostics import Diagnostic
 from argmap.reading import gate
 from argmap.reading.json_positions import positioned_json
-from argmap.reading.parsing import is_json, parse, positioned_parse, same_data
+from argmap.reading.parsing import parse, positioned_parse, same_data
 from argmap.reading.positions import Positioned
 
 T = TypeVar("T")
@@ -65,9 +65,9 @@ class JsonDocument:
         self._positioned: Positioned | None = None
         self.data: Any = None
         self.diagnostics: list[Diagnostic] = []
-        if is_json(name) and text.strip():
-            self.data, self._positioned, self.diagnostics = parse(text, name)
-        else:  # the careful parser names an empty text, or one under another name, as JSON
+        if text.strip():
+            self.data, self._positioned, self.diagnostics = parse(text, name, as_json=True)
+        else:  # the careful parser names an empty text as JSON
             self._positioned = positioned_json(text, name)
             self.data, self.diagnostics = self._positioned.data, self._positioned.diagnostics
 

@@ -74,9 +74,10 @@ class ParseFailed(Exception):
     """The fast parser rejected the text; the positioned parser will say where and why."""
 
 
-def fast_parse(text: str, filename: str) -> Any:
-    """Parse quickly, or raise ``ParseFailed``."""
-    if is_json(filename):
+def fast_parse(text: str, filename: str, *, as_json: bool | None = None) -> Any:
+    """Parse quickly, or raise ``ParseFailed``. The text is JSON when ``as_json`` says so, else
+    when the file's name ends in ``.json``."""
+    if _json(filename, as_json):
         try:
             return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
         except (ValueError, RecursionError) as exc:
@@ -103,7 +104,11 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def needs_care(text: str, filename: str) -> str | None:
+def _json(filename: str, as_json: bool | None) -> bool:
+    return is_json(filename) if as_json is None else as_json
+
+
+def needs_care(text: str, filename: str, *, as_json: bool | None = None) -> str | None:
     """Why the fast parser may not be trusted with this text, or None when it may.
 
     The scan is conservative: it may send a harmless text to the careful parser, never the
@@ -111,7 +116,11 @@ def needs_care(text: str, filename: str) -> str | None:
     """
     if "\\" in text and _RISKY_ESCAPE.search(text):
         return "escapes, which may stand for control characters"
-    if is_json(filename):
+    if find_forbidden(text) != -1:
+        return "a character no file may hold"
+    if b"0" * (MAX_NUMBER + 1) in text.encode("utf-8", "surrogatepass").translate(_DIGITS):
+        return "a number too long to be one"
+    if _json(filename, as_json):
         return None
     if not _ROOT_KEY.match(text):
         return "a document that does not open with a key"
@@ -128,8 +137,6 @@ def needs_care(text: str, filename: str) -> str | None:
         return "tabs, which the two parsers read differently"
     if "\u2028" in text or "\u2029" in text:
         return "Unicode line separators, which the two parsers read differently"
-    if b"0" * (MAX_NUMBER + 1) in text.encode("utf-8", "surrogatepass").translate(_DIGITS):
-        return "a number too long to be one"
     if any(m.start() == 0 or text[m.start() - 1] in _BEFORE_NUMBER for m in _RADIX.finditer(text)):
         return "a radix prefix, which the two parsers read differently"
     if ("|" in text or ">" in text) and _SCALAR_INDICATOR.search(text):
@@ -152,16 +159,16 @@ def _token_start(text: str, chars: str) -> bool:
     return False
 
 
-def parse(text: str, filename: str) -> tuple[Any, Positioned | None, list[Diagnostic]]:
+def parse(text: str, filename: str, *, as_json: bool | None = None) -> tuple[Any, Positioned | None, list[Diagnostic]]:
     """Data, the careful parse when it ran, and the problems found (empty when the data is good)."""
     if not text.strip():
         return None, None, [Diagnostic("E004", "the file is empty", filename, 1, 1, "start from 'argmap new'")]
-    if needs_care(text, filename) is None:
+    if needs_care(text, filename, as_json=as_json) is None:
         try:
-            return fast_parse(text, filename), None, []
+            return fast_parse(text, filename, as_json=as_json), None, []
         except ParseFailed:
             pass
-    positioned = positioned_parse(text, filename)
+    positioned = positioned_parse(text, filename, as_json=as_json)
     if positioned.diagnostics:
         return None, positioned, positioned.diagnostics
     return positioned.data, positioned, []
@@ -225,9 +232,9 @@ def _resolve_tagged(tag: str, value: str) -> Any:
     return float(resolved) if wanted[0] is float and isinstance(resolved, int) else resolved
 
 
-def positioned_parse(text: str, filename: str) -> Positioned:
+def positioned_parse(text: str, filename: str, *, as_json: bool | None = None) -> Positioned:
     """Parse with positions; problems come back as diagnostics, never as exceptions."""
-    if is_json(filename):
+    if _json(filename, as_json):
         return positioned_json(text, filename)
     import yaml
 
