@@ -231,3 +231,52 @@ def test_an_unreadable_data_block_is_located() -> None:
     draft = read("[A]: a\n\n[B]: b {x: [}\n", "t.argdown")
     assert [(d.code, d.line) for d in draft.problems] == [("E304", 3)]
     assert len(draft.claims) == 2
+
+
+def test_data_blocks_read_together_read_as_each_reads_alone():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from argmap.formats.argdown_import import _data, _yaml
+
+    pieces = st.sampled_from(
+        ["{", "}", "[", "]", ", ", ": ", "a", "b", '"', "'", "#", " ", "-", "?", "&x", "*x", "!t", "1", "yes", "\\"]
+    )
+    block = st.lists(pieces, max_size=12).map(lambda ps: "{" + "".join(ps) + "}")
+
+    @settings(deadline=None, max_examples=300)
+    @given(st.lists(block | st.sampled_from(["{a: 1}", "{q: [x, y]}", '{s: "a, b"}']), max_size=6))
+    def check(blocks: list[str]) -> None:
+        assert _data(blocks) == [_yaml(b) for b in blocks]
+
+    check()
+
+
+def _split_data_by_characters(rest: str) -> tuple[str, str | None]:
+    depth, start = 0, None
+    for i, ch in enumerate(rest):
+        if ch == "\\":
+            continue
+        if ch == "{" and (i == 0 or rest[i - 1] != "\\"):
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "}" and depth and rest[i - 1] != "\\":
+            depth -= 1
+            if depth == 0 and start is not None and not rest[i + 1 :].strip():
+                return rest[:start], rest[start:]
+    return rest, None
+
+
+def test_a_trailing_data_block_is_found_as_a_walk_over_every_character_finds_it():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from argmap.formats.argdown_import import _split_data
+
+    @settings(deadline=None, max_examples=500)
+    @given(st.text(st.sampled_from(list("{}\\ a:\t\u3000")), max_size=20))
+    def check(rest: str) -> None:
+        assert _split_data(rest) == _split_data_by_characters(rest)
+
+    check()

@@ -152,3 +152,32 @@ def test_hostile_scenario_gives_a_located_error(outcomes, case, command):
     assert re.search(
         rf"^\S*{re.escape(case.name.removesuffix('.yaml'))}\S*{where}: error\[{case.code}\]", output, re.M
     ), output
+
+
+def _forbidden(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        (code < 0x20 and ch not in "\t\n\r")
+        or 0x7F <= code < 0xA0
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+    )
+
+
+def test_the_scan_for_forbidden_characters_finds_the_first_one_in_any_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from argmap.reading.gate import find_forbidden
+
+    chars = st.characters(exclude_categories=("Cs",)) | st.sampled_from(
+        ["\x00", "\x7f", "\x85", "\ufdd0", "\ufffe", "\U0001fffe", "\U0010ffff", "\r", "é", "\U0001f600"]
+    )
+
+    @settings(deadline=None, max_examples=500)
+    @given(st.text(st.characters(max_codepoint=0x7E, min_codepoint=0x20)) | st.text(chars))
+    def check(text: str) -> None:
+        expected = next((i for i, ch in enumerate(text) if _forbidden(ch)), -1)
+        assert find_forbidden(text) == expected
+
+    check()

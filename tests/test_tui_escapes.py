@@ -298,3 +298,13 @@ async def test_role_play_shows_controls_as_stand_ins(escapes):
         await pilot.press("space")
         await pilot.pause()
         assert_safe(app)
+
+
+def test_the_output_gate_changes_exactly_the_control_characters_but_newline_and_tab():
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        control = (code < 0x20 and ch not in "\t\n") or 0x7F <= code < 0xA0
+        assert (visible(f"a{ch}b") != f"a{ch}b") == control, hex(code)
+        assert len(visible(f"a{ch}b")) == 3

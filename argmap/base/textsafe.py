@@ -9,16 +9,19 @@ Everything argmap prints or writes from a scenario, a source or a results file p
 from __future__ import annotations
 
 import io
+import re
 from typing import TextIO
 
 _TABLE: dict[int, int] = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
 _TABLE[0x7F] = 0x2421
 _TABLE.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+_CONTROL = re.compile("[" + "".join(f"\\x{c:02x}" for c in _TABLE) + "]")
 
 
 def visible(text: str) -> str:
     """``text`` with every control character (but newline and tab) made visible."""
-    return text.translate(_TABLE)
+    # One search finds most texts clean; translating looks each character up in a table.
+    return text.translate(_TABLE) if _CONTROL.search(text) else text
 
 
 def is_clean(text: str) -> bool:

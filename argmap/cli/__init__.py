@@ -7,6 +7,7 @@ Textual is imported only by ``open``, ``exercise`` and ``roleplay`` (and by ``ar
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,10 @@ from argmap.base.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
 
 def main(argv: Sequence[str] | None = None) -> int:
     from argmap.base.textsafe import VisibleStream
+
+    # Reading a large map makes hundreds of thousands of small objects that live to the end;
+    # collecting cycles every 700 allocations would walk them again and again.
+    gc.set_threshold(50_000, 20, 20)
 
     # Everything the commands print passes the output gate: text from files never reaches the
     # terminal as control sequences.

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.base.diagnostics import has_errors, render_text
     from argmap.base.files import OutputRefused, check_output, display_name, exists, write_together
-    from argmap.formats.draft import files_of
+    from argmap.formats.draft import files_of, to_yaml
     from argmap.reading import gate
     from argmap.validation.load import load_scenario
 
@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     out: Path = args.output or Path(args.file.stem + ".yaml")
-    files = files_of(draft, out)
+    written = to_yaml(draft.data())
+    files = files_of(draft, out, written[0])
     try:
         for path, _ in files:
             if exists(path):
@@ -62,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         return refused(exc)
     for path, _ in files:
         print(f"wrote {display_name(path)}", file=sys.stderr)
-    loaded = load_scenario(out)
+    # Validated as written: the text read back to the draft's data, where each part stands known.
+    loaded = load_scenario(out, written=written)
     if loaded.diagnostics:
         print(render_text(loaded.diagnostics), file=sys.stderr)
     for note in draft.notes:

@@ -9,8 +9,9 @@ ignore and ``argmap import --from aif`` reads back.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
+
+from argmap.formats import json_text
 
 if TYPE_CHECKING:
     from argmap.scenario.dates import FuzzyDate
@@ -135,4 +136,4 @@ def dumps(selection: Selection) -> str:
         pending = [r for r in pending if r.id not in placed]
 
     document = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(document)

@@ -18,7 +18,7 @@ ARROWS = {"supports": "+>", "attacks": "->", "contradicts": "><", "undercuts": "
 # Characters the Argdown lexer reads as markup (and "/" for comments "//", "/*"); a backslash
 # makes each one plain text.
 _SPECIAL = re.compile(r"([\\\[\]<>#{}*_@/])")
-_UNSAFE = frozenset('\\[]<>#{}*_@/"')
+_UNSAFE = re.compile(r'[\\\[\]<>#{}*_@/"\x00-\x1f]')
 _SPACE = re.compile(r"\s+")
 
 
@@ -32,8 +32,11 @@ def _value(value: object) -> str:
     # quotes as \u escapes: the lexer looks for comments and ends of data even inside strings.
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
-    text = str(value)
-    return '"' + "".join(f"\\u{ord(ch):04x}" if ch in _UNSAFE or ord(ch) < 32 else ch for ch in text) + '"'
+    return '"' + _UNSAFE.sub(_code, str(value)) + '"'
+
+
+def _code(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def data_block(facts: dict[str, object]) -> str:

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from argmap.base.diagnostics import Diagnostic
 from argmap.formats.draft import Draft, slug
 
@@ -42,6 +40,7 @@ _START = re.compile(r"(\[|<)(?:\\.|[^\]>\\])*(\]|>)(?!\()")
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _TAG = re.compile(r"#\(([^)]*)\)|#([\w-]+)")
 _ESCAPED = re.compile(r"\\(.)")
+_BRACE = re.compile(r"(?<!\\)[{}]")  # a brace not escaped
 
 
 @dataclass
@@ -108,15 +107,16 @@ def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
 
 def _split_data(rest: str) -> tuple[str, str | None]:
     """The text before a trailing data block, and the block."""
+    if not rest.rstrip().endswith("}"):
+        return rest, None  # a block ends the line
     depth, start = 0, None
-    for i, ch in enumerate(rest):
-        if ch == "\\":
-            continue
-        if ch == "{" and (i == 0 or rest[i - 1] != "\\"):
+    for brace in _BRACE.finditer(rest):
+        i = brace.start()
+        if brace.group() == "{":
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == "}" and depth and rest[i - 1] != "\\":
+        elif depth:
             depth -= 1
             if depth == 0 and start is not None and not rest[i + 1 :].strip():
                 return rest[:start], rest[start:]
@@ -131,6 +131,7 @@ def read(text: str, name: str) -> Draft:
     stack: list[tuple[int, tuple[str, str]]] = []
     current_argument: tuple[str, str] | None = None
     untitled = 0
+    blocks: list[tuple[_Node | None, str, int, int]] = []  # each data block, read once all are found
     for number, indent, body in _elements(_strip_comments(text).replace("\r\n", "\n").split("\n")):
         op = None
         if (m := _OP.match(body)) is not None and not body.startswith("-->"):
@@ -139,17 +140,6 @@ def read(text: str, name: str) -> Draft:
         if op is None and (m := _PCS.match(body)) is not None:
             pcs, body = m.group(1), body[m.end() :]
         rest, block = _split_data(body)
-        data: dict[str, Any] = {}
-        if block is not None:
-            try:
-                loaded = yaml.load(block, Loader=yaml.CSafeLoader)
-            except yaml.YAMLError:
-                loaded = None
-                draft.problems.append(
-                    Diagnostic("E304", "cannot read this data block", file=name, line=number, col=indent + 1)
-                )
-            if isinstance(loaded, dict):
-                data = {str(k): v for k, v in loaded.items()}
         kind, title = "s", ""
         if (m := _NODE.match(rest)) is not None:
             kind = "s" if m.group(1) == "[" else "a"
@@ -159,6 +149,8 @@ def read(text: str, name: str) -> Draft:
         words = " ".join(_ESCAPED.sub(r"\1", _TAG.sub("", rest)).split())
         if not title:
             if not words:
+                if block is not None:  # facts of nothing, still read: an unreadable one is said
+                    blocks.append((None, block, number, indent))
                 continue
             untitled += 1
             title = f"untitled {untitled}"
@@ -169,7 +161,8 @@ def read(text: str, name: str) -> Draft:
             order.append(key)
         if words and not node.text:
             node.text = words
-        node.data.update(data)
+        if block is not None:
+            blocks.append((node, block, number, indent))
         node.tags.extend(t for t in tags if t not in node.tags)
         if (
             pcs is not None
@@ -197,7 +190,46 @@ def read(text: str, name: str) -> Draft:
         stack.append((indent, key))
         if indent == 0 and kind == "a":
             current_argument = key
+    for (node, _, number, indent), value in zip(blocks, _data([b for _, b, _, _ in blocks]), strict=True):
+        if value is _UNREADABLE:
+            draft.problems.append(
+                Diagnostic("E304", "cannot read this data block", file=name, line=number, col=indent + 1)
+            )
+        elif isinstance(value, dict) and node is not None:
+            node.data.update({str(k): v for k, v in value.items()})
     return _build(draft, name, nodes, order, edges)
+
+
+_UNREADABLE = object()
+_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
+
+
+def _data(blocks: list[str]) -> list[Any]:
+    """Each data block read as YAML 1.2 flow (as Argdown reads it), or ``_UNREADABLE``.
+
+    The blocks are read together, as the items of one list, one a line; each is a whole flow
+    collection on a line of its own, so it reads there as it reads alone. When that fails,
+    each is read alone to find which cannot be read."""
+    if not blocks:
+        return []
+    if not any(_BREAKS.search(b) for b in blocks):
+        together = _yaml("".join(f"- {b}\n" for b in blocks))
+        if isinstance(together, list) and len(together) == len(blocks):
+            return together
+    return [_yaml(b) for b in blocks]
+
+
+def _yaml(text: str) -> Any:
+    import yaml_rs
+
+    # No aliases are replayed: a data block is a few facts, never a graph.
+    limits = yaml_rs.AliasLimits(
+        max_total_replayed_events=0, max_replay_stack_depth=0, max_alias_expansions_per_anchor=0
+    )
+    try:
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+    except Exception:  # the parser raises its own types; any failure means the block is unreadable
+        return _UNREADABLE
 
 
 def _build(

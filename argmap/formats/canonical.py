@@ -6,10 +6,10 @@ its step in the debate's total order and its side. Documented in docs/export.md.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from argmap.debate.timeline import build_timeline
+from argmap.formats import json_text
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.loaded import Loaded
 from argmap.scenario.model import FORMAT_VERSION
@@ -132,7 +132,7 @@ def export(loaded: Loaded) -> dict[str, Any]:
 
 
 def dumps(loaded: Loaded) -> str:
-    return json.dumps(export(loaded), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json_text.dumps(export(loaded))
 
 
 def of_selection(selection: Selection) -> str:

@@ -4,6 +4,7 @@ cuts, and a legend. Every text from the scenario goes through ``_html`` or ``_qu
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -14,15 +15,16 @@ if TYPE_CHECKING:
     from argmap.views.selection import Selection
 
 
+_MARKUP = re.compile("[&<>\"'\x00-\x1f]")
+
+
 def _html(text: str) -> str:
     """Text for a DOT HTML-like label (graphviz reads only a few named entities, so numbers)."""
-    out = []
-    for ch in text:
-        if ch in "&<>\"'" or ord(ch) < 32:
-            out.append(f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _MARKUP.sub(_entity, text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group())};"
 
 
 def _quoted(text: str) -> str:

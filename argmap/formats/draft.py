@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.base.diagnostics import Diagnostic
+from argmap.base.diagnostics import Path as Path_
+from argmap.reading.positions import Positioned
 from argmap.scenario.model import FORMAT_VERSION
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
@@ -111,7 +113,7 @@ class Draft:
 
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;()'/-]*[A-Za-z0-9.)]|[A-Za-z]")
-_TYPED = re.compile(r"(?i)(true|false|yes|no|on|off|null|none|nan|inf|[-+]?\.?[0-9].*)")
+_TYPED = frozenset(("true", "false", "yes", "no", "on", "off", "null", "none", "nan", "inf", "y", "n", "~"))
 
 
 def _scalar(value: Any) -> str:
@@ -122,49 +124,61 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    if _PLAIN.fullmatch(text) and not _TYPED.fullmatch(text) and ": " not in text and " #" not in text:
+    # A plain text starts with a letter and holds neither ": " nor " #"; of YAML's typed words
+    # only these read as something else.
+    if _PLAIN.fullmatch(text) and text.lower() not in _TYPED:
         return text
     return json.dumps(text, ensure_ascii=False)
 
 
-def _emit(value: Any, indent: str, out: list[str]) -> None:
-    """``value`` (a mapping of scalars, lists and mappings) in block style under ``indent``."""
+def _emit(value: dict[str, Any], indent: str, out: list[str], path: Path_, at: Positioned) -> None:
+    """``value`` (a mapping of scalars, lists and mappings) in block style under ``indent``,
+    each part's line and column recorded in ``at`` as the careful parser records them."""
+    col = len(indent) + 1
     for key, item in value.items():
-        if isinstance(item, dict):
+        child = (*path, key)
+        at.keys[child] = (len(out) + 1, col)
+        if isinstance(item, dict) and item:
             out.append(f"{indent}{key}:")
-            _emit(item, indent + "  ", out)
-        elif isinstance(item, list | tuple):
-            if not item:
-                out.append(f"{indent}{key}: []")
-                continue
+            at.values[child] = (len(out) + 1, col + 2)
+            _emit(item, indent + "  ", out, child, at)
+        elif isinstance(item, list | tuple) and item:
             out.append(f"{indent}{key}:")
-            for element in item:
+            at.values[child] = (len(out) + 1, col + 2)
+            for i, element in enumerate(item):
+                place = (len(out) + 1, col + 4)
+                at.values[(*child, i)] = place
                 if isinstance(element, dict) and element:
-                    lines: list[str] = []
-                    _emit(element, indent + "    ", lines)
-                    out.append(f"{indent}  - {lines[0].lstrip()}")
-                    out.extend(lines[1:])
+                    first = len(out)
+                    _emit(element, indent + "    ", out, (*child, i), at)
+                    # The first key shares the dash's line, in the column the others are in.
+                    out[first] = f"{indent}  - {out[first][col + 3 :]}"
                 else:
                     out.append(f"{indent}  - {_scalar(element)}")
         else:
-            out.append(f"{indent}{key}: {_scalar(item)}")
+            at.values[child] = (len(out) + 1, col + len(key) + 2)
+            out.append(f"{indent}{key}: {'[]' if isinstance(item, list | tuple) else _scalar(item)}")
 
 
-def to_yaml(data: dict[str, Any]) -> str:
-    """Scenario data as block YAML that argmap reads back to the same data: every string that
-    could be read as something else is quoted."""
+def to_yaml(data: dict[str, Any]) -> tuple[str, Positioned]:
+    """Scenario data as block YAML that argmap reads back to the same data (every string that
+    could be read as something else is quoted), and where each part of it is written."""
     from argmap.reading.parsing import parse, same_data
 
     lines: list[str] = []
-    _emit(data, "", lines)
+    at = Positioned(data=data)
+    at.values[()] = (1, 1)
+    _emit(data, "", lines, (), at)
     text = "\n".join(lines) + "\n"
     again, _, problems = parse(text, "draft.yaml")
     if problems or not same_data(data, again):
         raise ValueError("the scenario would not read back as written")  # a bug, never the input's fault
-    return text
+    at.data = again
+    return text, at
 
 
-def files_of(draft: Draft, out: Path) -> list[tuple[Path, str]]:
-    """The files ``draft`` becomes: its source texts beside ``out``, then ``out`` itself."""
-    files = [(out.parent / name, text) for name, text in draft.source_texts.items()]
-    return [*files, (out, to_yaml(draft.data()))]
+def files_of(draft: Draft, out: Path, text: str | None = None) -> list[tuple[Path, str]]:
+    """The files ``draft`` becomes: its source texts beside ``out``, then ``out`` itself
+    (``text``, when ``to_yaml`` has made it already)."""
+    files = [(out.parent / name, source) for name, source in draft.source_texts.items()]
+    return [*files, (out, to_yaml(draft.data())[0] if text is None else text)]

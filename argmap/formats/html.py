@@ -38,8 +38,12 @@ ul.rel { margin: .2rem 0; font-size: .85rem; }
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 
 
+_ESCAPED = re.compile("[&<>\"']")
+
+
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    # Most texts hold nothing to escape: one search instead of five replacements.
+    return html.escape(text, quote=True) if _ESCAPED.search(text) else text
 
 
 def dumps(selection: Selection) -> str:
@@ -55,10 +59,11 @@ def dumps(selection: Selection) -> str:
         _picture(selection),
         "</section>",
     ]
+    sources: dict[str, str] = {}
     for side, claims in groups(selection):
         colour = selection.colour(side)
         parts.append(f'<section style="--c: {_e(colour)}"><h2>{_e(side_name(selection, side))}</h2>')
-        parts.extend(_claim(selection, claim_id) for claim_id in claims)
+        parts.extend(_claim(selection, claim_id, sources) for claim_id in claims)
         parts.append("</section>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
@@ -107,7 +112,8 @@ def _text(selection: Selection, claim_id: str) -> str:
     return selection.claim(claim_id).text
 
 
-def _claim(selection: Selection, claim_id: str) -> str:
+def _claim(selection: Selection, claim_id: str, sources: dict[str, str]) -> str:
+    """A claim's article; ``sources`` keeps each source's line, written once."""
     claim = selection.claim(claim_id)
     date = selection.debate.date_of_claim(claim_id)
     meta = [selection.actor(claim.actor).name, claim.kind, *([date.describe()] if date else [])]
@@ -118,7 +124,9 @@ def _claim(selection: Selection, claim_id: str) -> str:
     ]
     for evidence in claim.evidence:
         out.append(f"<blockquote>“{_e(evidence.quote)}”</blockquote>")
-        out.append(f'<p class="meta">{_source(selection, evidence.source)}</p>')
+        if evidence.source not in sources:
+            sources[evidence.source] = _source(selection, evidence.source)
+        out.append(f'<p class="meta">{sources[evidence.source]}</p>')
     answers = [r for r in selection.relations_from(claim_id) if r.type != "undercuts"]
     if answers:
         items = "".join(

@@ -5,6 +5,7 @@ arrow it cuts, and a legend. Every text from the scenario goes through ``_text``
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from argmap.engine.labels import MARK, WORD
@@ -15,13 +16,18 @@ if TYPE_CHECKING:
 
 ARROWS = {"supports": "-->", "attacks": "--x", "contradicts": "x-.-x", "undercuts": "-.-x"}
 """Mermaid's arrow for each relation type; colours come from ``linkStyle``."""
-_PLAIN = frozenset(" ,.'-:?!")
+# Letters and digits of any script (\\w without the underscore) and a little punctuation stay.
+_SYNTAX = re.compile(r"[^\w ,.'\-:?!]|_")
 
 
 def _text(text: str) -> str:
     """A label's text for inside double quotes: every character Mermaid, Markdown or HTML could
     read as syntax becomes an entity code (``#35;``), so nothing in it is markup."""
-    return "".join(ch if ch.isalnum() or ch in _PLAIN else f"#{ord(ch)};" for ch in " ".join(text.split()))
+    return _SYNTAX.sub(_entity, " ".join(text.split()))
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"#{ord(match.group())};"
 
 
 def dumps(selection: Selection) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import textwrap
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.engine.labels import MARK, WORD
@@ -45,11 +44,44 @@ class PictureError(Exception):
 
 def short(text: str, width: int = WRAP, lines: int = LINES) -> list[str]:
     """The text wrapped to ``width``, at most ``lines`` lines, the last cut with an ellipsis."""
-    wrapped = textwrap.wrap(" ".join(text.split()), width, break_long_words=True) or [""]
+    wrapped = _wrap(" ".join(text.split()), width, lines + 1) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
     return wrapped
+
+
+def _wrap(flat: str, width: int, most: int) -> list[str]:
+    """Greedy wrapping of single-spaced text, a word longer than the width broken across lines;
+    stops once ``most`` lines are full."""
+    width = max(width, 1)
+    out: list[str] = []
+    line = ""
+    for word in flat.split(" "):
+        while len(word) > width:
+            room = width - len(line) - 1 if line else width
+            if room > 0:
+                out.append(f"{line} {word[:room]}" if line else word[:room])
+                word = word[room:]
+            else:
+                out.append(line)
+            line = ""
+            if len(out) >= most:
+                return out
+        if not word:
+            continue
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            out.append(line)
+            line = word
+            if len(out) >= most:
+                return out
+    if line:
+        out.append(line)
+    return out
 
 
 def mark(selection: Selection, claim: str) -> str:
@@ -68,11 +100,7 @@ def side_name(selection: Selection, side: str | None) -> str:
 
 def groups(selection: Selection) -> list[tuple[str | None, list[str]]]:
     """The shown claims by side, in the scenario's order of sides; those of no side last."""
-    by: dict[str | None, list[str]] = {}
-    for claim in selection.claims:
-        by.setdefault(selection.side_of(claim.id), []).append(claim.id)
-    order: list[str | None] = [*selection.sides, None]
-    return [(side, by[side]) for side in order if side in by]
+    return list(selection.by_side.items())
 
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")

@@ -21,20 +21,31 @@ T = TypeVar("T")
 
 
 def read_checked(
-    file: Path, name: str, check: Callable[[Any], tuple[T | None, list[Diagnostic]]]
+    file: Path,
+    name: str,
+    check: Callable[[Any], tuple[T | None, list[Diagnostic]]],
+    written: tuple[str, Positioned] | None = None,
 ) -> tuple[str | None, T | None, list[Diagnostic]]:
     """Read a file through the gate, parse it and ``check`` its data: the text (None when it
     could not be read), what the check made of the data, and every problem, located.
 
     When there is something to report, the careful parser supplies the positions and has the
     last word: its own problems win, and if its data differ from the fast parser's, the check
-    runs again on them."""
-    text, problems = gate.read(file, name)
-    if text is None:
-        return None, None, problems
-    data, positioned, problems = parse(text, name)
-    if problems:
-        return text, None, problems
+    runs again on them. A file argmap has just written comes as ``written``: its text, with
+    the data it reads back to and where each part stands, known from writing it."""
+    positioned: Positioned | None
+    if written is not None:
+        text, positioned = written
+        data: Any = positioned.data
+    else:
+        read, problems = gate.read(file, name)
+        if read is None:
+            return None, None, problems
+        text = read
+        data, parsed, problems = parse(text, name)
+        if problems:
+            return text, None, problems
+        positioned = parsed
     made, diagnostics = check(data)
     if diagnostics and positioned is None:
         positioned = positioned_parse(text, name)

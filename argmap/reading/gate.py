@@ -26,6 +26,7 @@ _CHUNK = 1 << 20
 # Multilingual Plane by a small character class, the other planes only when present.
 _C0 = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)) + b"\x7f"
 _NOT_C0 = bytes(c for c in range(256) if c not in _C0)
+_ASCII_ALLOWED = bytes(c for c in range(128) if c in (0x09, 0x0A, 0x0D) or 0x20 <= c < 0x7F)
 _FORBIDDEN_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 _FORBIDDEN_ASTRAL = re.compile(
     "[" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)) + "]"
@@ -143,8 +144,11 @@ def find_forbidden(text: str) -> int:
     """The index of the first character the gate refuses, or -1."""
     if text.isprintable():  # printable excludes every control and every non-character
         return -1
+    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
+        return -1  # the bytes left after deleting every allowed one are the forbidden ones
     bad = _FORBIDDEN_BMP.search(text)
-    if bad is None and text and max(text) > "\uffff":
+    # Only a text with characters beyond the BMP takes four bytes a character in UTF-32.
+    if bad is None and not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):
         bad = _FORBIDDEN_ASTRAL.search(text)
     return -1 if bad is None else bad.start()
 

@@ -13,13 +13,17 @@ from typing import Any
 from argmap.base.diagnostics import Diagnostic, has_errors
 from argmap.base.files import display_name
 from argmap.reading.document import read_checked
+from argmap.reading.positions import Positioned
 from argmap.scenario.loaded import Loaded
 from argmap.scenario.model import Scenario
 from argmap.validation.pipeline import validate
 
 
-def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
-    """Load and check one scenario file; never raises for bad input."""
+def load_scenario(
+    path: Path, search_path: tuple[Path, ...] = (), written: tuple[str, Positioned] | None = None
+) -> Loaded:
+    """Load and check one scenario file; never raises for bad input. A file argmap has just
+    written may come with its text and positions (``read_checked``'s ``written``)."""
     result = Loaded(path, None)
 
     def check(data: Any) -> tuple[Scenario | None, list[Diagnostic]]:
@@ -27,7 +31,7 @@ def load_scenario(path: Path, search_path: tuple[Path, ...] = ()) -> Loaded:
         result.sources = validation.sources
         return validation.scenario, validation.diagnostics
 
-    text, scenario, diagnostics = read_checked(path, display_name(path), check)
+    text, scenario, diagnostics = read_checked(path, display_name(path), check, written)
     if text is not None:
         result.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if scenario is None:

@@ -77,11 +77,19 @@ class Selection:
         assert self.loaded.scenario is not None
         return self.loaded.scenario.title
 
-    @property
+    @cached_property
     def sides(self) -> tuple[str, ...]:
         """The sides with a claim shown, in the scenario's order."""
-        shown = {self.debate.side_of_claim(c.id) for c in self.claims}
-        return tuple(s for s in self.debate.sides if s in shown)
+        return tuple(s for s in self.by_side if s is not None)
+
+    @cached_property
+    def by_side(self) -> dict[str | None, list[str]]:
+        """The shown claims' ids by side, sides in the scenario's order, those of no side last."""
+        by: dict[str | None, list[str]] = {}
+        for claim in self.claims:
+            by.setdefault(self.debate.side_of_claim(claim.id), []).append(claim.id)
+        order: list[str | None] = [*self.debate.sides, None]
+        return {side: by[side] for side in order if side in by}
 
     def side_of(self, claim: str) -> str | None:
         return self.debate.side_of_claim(claim)
