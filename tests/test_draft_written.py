@@ -28,8 +28,9 @@ def test_the_written_positions_are_those_the_careful_parser_finds(path):
     draft = _draft(path)
     if not draft.claims:
         pytest.skip("nothing to import")
-    text, written = to_yaml(draft.data())
-    careful = positioned_parse(text, "scenario.yaml")
+    made = to_yaml(draft.data())
+    written = made.where()
+    careful = positioned_parse(made.text, "scenario.yaml")
     assert careful.diagnostics == []
     assert written.values == careful.values
     assert written.keys == careful.keys
@@ -46,7 +47,7 @@ def test_a_scenario_validated_as_written_gets_the_diagnostics_of_reading_it_back
     out = tmp_path / "scenario.yaml"
     for file, text in draft.source_texts.items():
         (tmp_path / file).write_text(text, encoding="utf-8")
-    out.write_text(written[0], encoding="utf-8")
+    out.write_text(written.text, encoding="utf-8")
     again = load_scenario(out)
     known = load_scenario(out, written=written)
     assert [(d.code, d.line, d.col, d.message) for d in known.diagnostics] == [
@@ -66,7 +67,7 @@ def test_diagnostics_of_a_written_scenario_are_located_where_the_careful_parser_
     written = to_yaml(draft.data())
     (tmp_path / "text.txt").write_text("Alpha beta gamma.\n", encoding="utf-8")
     out = tmp_path / "scenario.yaml"
-    out.write_text(written[0], encoding="utf-8")
+    out.write_text(written.text, encoding="utf-8")
     again, known = load_scenario(out), load_scenario(out, written=written)
     codes = {d.code for d in again.diagnostics}
     assert {"E104", "E110"} <= codes  # a quote not found; claims not placed in time

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     out: Path = args.output or Path(args.file.stem + ".yaml")
     written = to_yaml(draft.data())
-    files = files_of(draft, out, written[0])
+    files = files_of(draft, out, written.text)
     try:
         for path, _ in files:
             if exists(path):

@@ -17,6 +17,7 @@ from typing import Any
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.base.diagnostics import Path as Path_
+from argmap.reading.document import Written
 from argmap.reading.positions import Positioned
 from argmap.scenario.model import FORMAT_VERSION
 
@@ -131,23 +132,26 @@ def _scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _emit(value: dict[str, Any], indent: str, out: list[str], path: Path_, at: Positioned) -> None:
-    """``value`` (a mapping of scalars, lists and mappings) in block style under ``indent``,
-    each part's line and column recorded in ``at`` as the careful parser records them."""
+def _emit(value: dict[str, Any], indent: str, out: list[str], path: Path_, at: Positioned | None) -> None:
+    """``value`` (a mapping of scalars, lists and mappings) in block style under ``indent``;
+    with ``at``, each part's line and column recorded as the careful parser records them."""
     col = len(indent) + 1
     for key, item in value.items():
         child = (*path, key)
-        at.keys[child] = (len(out) + 1, col)
+        if at is not None:
+            at.keys[child] = (len(out) + 1, col)
         if isinstance(item, dict) and item:
             out.append(f"{indent}{key}:")
-            at.values[child] = (len(out) + 1, col + 2)
+            if at is not None:
+                at.values[child] = (len(out) + 1, col + 2)
             _emit(item, indent + "  ", out, child, at)
         elif isinstance(item, list | tuple) and item:
             out.append(f"{indent}{key}:")
-            at.values[child] = (len(out) + 1, col + 2)
+            if at is not None:
+                at.values[child] = (len(out) + 1, col + 2)
             for i, element in enumerate(item):
-                place = (len(out) + 1, col + 4)
-                at.values[(*child, i)] = place
+                if at is not None:
+                    at.values[(*child, i)] = (len(out) + 1, col + 4)
                 if isinstance(element, dict) and element:
                     first = len(out)
                     _emit(element, indent + "    ", out, (*child, i), at)
@@ -156,29 +160,34 @@ def _emit(value: dict[str, Any], indent: str, out: list[str], path: Path_, at: P
                 else:
                     out.append(f"{indent}  - {_scalar(element)}")
         else:
-            at.values[child] = (len(out) + 1, col + len(key) + 2)
+            if at is not None:
+                at.values[child] = (len(out) + 1, col + len(key) + 2)
             out.append(f"{indent}{key}: {'[]' if isinstance(item, list | tuple) else _scalar(item)}")
 
 
-def to_yaml(data: dict[str, Any]) -> tuple[str, Positioned]:
+def to_yaml(data: dict[str, Any]) -> Written:
     """Scenario data as block YAML that argmap reads back to the same data (every string that
-    could be read as something else is quoted), and where each part of it is written."""
+    could be read as something else is quoted); where each part stands is found when asked."""
     from argmap.reading.parsing import parse, same_data
 
     lines: list[str] = []
-    at = Positioned(data=data)
-    at.values[()] = (1, 1)
-    _emit(data, "", lines, (), at)
+    _emit(data, "", lines, (), None)
     text = "\n".join(lines) + "\n"
     again, _, problems = parse(text, "draft.yaml")
     if problems or not same_data(data, again):
         raise ValueError("the scenario would not read back as written")  # a bug, never the input's fault
-    at.data = again
-    return text, at
+
+    def where() -> Positioned:
+        at = Positioned(data=again)
+        at.values[()] = (1, 1)
+        _emit(data, "", [], (), at)
+        return at
+
+    return Written(text, again, where)
 
 
 def files_of(draft: Draft, out: Path, text: str | None = None) -> list[tuple[Path, str]]:
     """The files ``draft`` becomes: its source texts beside ``out``, then ``out`` itself
     (``text``, when ``to_yaml`` has made it already)."""
     files = [(out.parent / name, source) for name, source in draft.source_texts.items()]
-    return [*files, (out, to_yaml(draft.data())[0] if text is None else text)]
+    return [*files, (out, to_yaml(draft.data()).text if text is None else text)]

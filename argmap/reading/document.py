@@ -8,6 +8,7 @@ start.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,23 +21,32 @@ from argmap.reading.positions import Positioned
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Written:
+    """A text argmap has just written and checked reads back to ``data``; ``where`` gives the
+    position of each part (exactly those the careful parser finds)."""
+
+    text: str
+    data: Any
+    where: Callable[[], Positioned]
+
+
 def read_checked(
     file: Path,
     name: str,
     check: Callable[[Any], tuple[T | None, list[Diagnostic]]],
-    written: tuple[str, Positioned] | None = None,
+    written: Written | None = None,
 ) -> tuple[str | None, T | None, list[Diagnostic]]:
     """Read a file through the gate, parse it and ``check`` its data: the text (None when it
     could not be read), what the check made of the data, and every problem, located.
 
     When there is something to report, the careful parser supplies the positions and has the
     last word: its own problems win, and if its data differ from the fast parser's, the check
-    runs again on them. A file argmap has just written comes as ``written``: its text, with
-    the data it reads back to and where each part stands, known from writing it."""
-    positioned: Positioned | None
+    runs again on them. A file argmap has just written comes as ``written``: its text, the
+    data it reads back to, and where each part stands, known from writing it."""
+    positioned: Positioned | None = None
     if written is not None:
-        text, positioned = written
-        data: Any = positioned.data
+        text, data = written.text, written.data
     else:
         read, problems = gate.read(file, name)
         if read is None:
@@ -47,7 +57,9 @@ def read_checked(
             return text, None, problems
         positioned = parsed
     made, diagnostics = check(data)
-    if diagnostics and positioned is None:
+    if diagnostics and written is not None:
+        positioned = written.where()
+    elif diagnostics and positioned is None:
         positioned = positioned_parse(text, name)
         if positioned.diagnostics:
             return text, None, positioned.diagnostics

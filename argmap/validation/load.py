@@ -12,16 +12,13 @@ from typing import Any
 
 from argmap.base.diagnostics import Diagnostic, has_errors
 from argmap.base.files import display_name
-from argmap.reading.document import read_checked
-from argmap.reading.positions import Positioned
+from argmap.reading.document import Written, read_checked
 from argmap.scenario.loaded import Loaded
 from argmap.scenario.model import Scenario
 from argmap.validation.pipeline import validate
 
 
-def load_scenario(
-    path: Path, search_path: tuple[Path, ...] = (), written: tuple[str, Positioned] | None = None
-) -> Loaded:
+def load_scenario(path: Path, search_path: tuple[Path, ...] = (), written: Written | None = None) -> Loaded:
     """Load and check one scenario file; never raises for bad input. A file argmap has just
     written may come with its text and positions (``read_checked``'s ``written``)."""
     result = Loaded(path, None)
