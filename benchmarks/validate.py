@@ -2,8 +2,9 @@
 
 Run by hand: `python benchmarks/validate.py [--runs N] [--sizes 1000,10000,100000]`.
 Each figure is the median wall time of N runs of the real command in a fresh process, with
-its peak resident memory; a baseline (`python -c pass` and importing the validator) is
-measured in the same run so figures can be compared across noisy machines.
+its CPU time (which other work on a shared machine disturbs less) and peak resident memory;
+a baseline (`python -c pass` and importing the validator) is measured in the same run so
+figures can be compared across noisy machines.
 """
 
 from __future__ import annotations
@@ -23,14 +24,15 @@ from generate import write
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MiB and exit code of one run."""
+def run(cmd: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MiB, exit code and CPU seconds (user and system, the process
+    and what it waited for) of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+    return wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def measure(label: str, cmd: list[str], runs: int, baseline: float | None) -> float:
@@ -38,8 +40,9 @@ def measure(label: str, cmd: list[str], runs: int, baseline: float | None) -> fl
     codes = {r[2] for r in results}
     wall = statistics.median(r[0] for r in results)
     rss = max(r[1] for r in results)
+    cpu = statistics.median(r[3] for r in results)
     ratio = f"  {wall / baseline:5.1f}x baseline" if baseline else ""
-    print(f"{label:<34} {wall:7.3f} s  {rss:8.1f} MiB peak  exit {sorted(codes)}{ratio}", flush=True)
+    print(f"{label:<34} {wall:7.3f} s  {cpu:6.3f} s cpu  {rss:8.1f} MiB peak  exit {sorted(codes)}{ratio}", flush=True)
     return wall
 
 
