@@ -102,3 +102,42 @@ def test_classroom_material_spans_every_kind_and_all_four_sides(loaded):
         if getattr(ex, "side", None):
             sides.add(ex.side)
     assert sides == set(debate.sides)
+
+
+def test_a_commentators_hedged_inference_is_never_a_sides_claim(loaded):
+    # "Apparently", "presumably", "there is no doubt": the commentator's reading, kept as his claim.
+    import re
+
+    s = loaded.scenario
+    parents = {a.id: a.parent for a in s.actors}
+    kinds = {a.id: a.kind for a in s.actors}
+    hedge = re.compile(r"\bapparently\b|\bpresumably\b|there is no doubt|would probably prefer|it seems clear", re.I)
+    hedged = [
+        (c.id, e.quote)
+        for c in s.claims
+        if side_of(c.actor, parents, kinds) is not None
+        for e in c.evidence
+        if hedge.search(e.quote)
+    ]
+    assert hedged == []
+
+
+def test_every_contradiction_is_drawn_by_a_commentator_in_his_words(loaded):
+    s = loaded.scenario
+    commentators = {a.id for a in s.actors if a.kind == "commentator"}
+    contradictions = [r for r in s.relations if r.type == "contradicts"]
+    assert contradictions
+    for r in contradictions:
+        assert r.by in commentators and r.evidence, r.id
+
+
+def test_europe_has_the_reactions_the_texts_give_as_europes(loaded):
+    s = loaded.scenario
+    europe = {c.id for c in s.claims if c.actor in {"european-governments", "eu", "europe"}}
+    assert {
+        "europeans-skeptical-of-missile-defence",
+        "europe-opposes-us-plans",
+        "europeans-cautious-on-us-plans",
+        "europe-skeptical-of-russian-offer",
+        "eu-diplomacy-bargaining-table",
+    } <= europe

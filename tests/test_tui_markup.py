@@ -106,6 +106,9 @@ async def test_search_date_glossary_and_palette_show_markup_literally(markup):
         await pilot.press("g")
         await pilot.pause()
         assert_shown(app, "[0]", "A term written [link=x]y[/link] with [bold unclosed.")
+        assert_shown(
+            app, "From the sources:", "“A list item [0] was read out, then [bold without an end”", "Odd [/] minutes"
+        )
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+p")

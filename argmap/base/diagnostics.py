@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "E116": "exercise-incomplete",
     "E117": "exercise-answer",
     "E118": "walkthrough-focus",
+    "E119": "glossary-basis",
     # Framework files read by `argmap solve` (ICCMA 2023, APX).
     "E301": "af-header",
     "E302": "af-syntax",

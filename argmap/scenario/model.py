@@ -24,14 +24,6 @@ ORDER_LIMIT = 10**9
 SCHEMA_ID = "urn:argmap:schema:scenario:1"
 
 
-class GlossaryEntry(Strict):
-    """A term students need explained, such as ABM or NMD."""
-
-    term: Text = Field(description="The term as it appears in the texts, e.g. 'ABM'.")
-    meaning: Text = Field(description="What it stands for and means, in a sentence or two.")
-    aliases: tuple[Text, ...] = Field(default=(), description="Other spellings that should link to this entry.")
-
-
 class Source(Strict):
     """A source document. Give only ``id`` to take the entry of that id from a catalogue."""
 
@@ -111,6 +103,25 @@ class Evidence(Strict):
 
     source: Id
     quote: Text
+
+
+GlossaryBasis = Literal["sources", "background"]
+
+
+class GlossaryEntry(Strict):
+    """A term students need explained, such as ABM or NMD, and what its meaning rests on."""
+
+    term: Text = Field(description="The term as it appears in the texts, e.g. 'ABM'.")
+    meaning: Text = Field(description="What it stands for and means, in a sentence or two.")
+    aliases: tuple[Text, ...] = Field(default=(), description="Other spellings that should link to this entry.")
+    basis: GlossaryBasis = Field(
+        default="background",
+        description="sources: the meaning says only what the quotes in 'evidence' show; background: "
+        "general knowledge the texts do not give, kept uncontroversial.",
+    )
+    evidence: tuple[Evidence, ...] = Field(
+        default=(), description="With basis 'sources': the quotes the meaning rests on (one or more)."
+    )
 
 
 Stance = Literal["for", "against", "neutral"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
 from argmap.scenario.dates import FuzzyDate
-from argmap.scenario.model import Claim, Event, Evidence, Relation, Scenario
+from argmap.scenario.model import Claim, Event, Evidence, GlossaryEntry, Relation, Scenario
 from argmap.scenario.sides import side_of
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class _Checker:
         self.check_events()
         self.check_claims()
         self.check_relations()
+        self.check_glossary()
         self.check_quotes()
         self.check_classroom()
         self.warnings()
@@ -241,9 +242,28 @@ class _Checker:
                         "use 'attacks' between different sides",
                     )
 
+    def check_glossary(self) -> None:
+        for i, entry in enumerate(self.s.glossary):
+            at: Path = ("glossary", i)
+            if entry.basis == "sources" and not entry.evidence:
+                self.add(
+                    "E119",
+                    f"glossary entry '{entry.term}' rests on the sources but quotes none",
+                    (*at, "basis"),
+                    "add 'evidence:' with the quotes its meaning rests on, or write 'basis: background'",
+                )
+            elif entry.basis == "background" and entry.evidence:
+                self.add(
+                    "E119",
+                    f"glossary entry '{entry.term}' is background but quotes the sources",
+                    (*at, "evidence"),
+                    "write 'basis: sources' if the quotes show all of its meaning, or remove 'evidence:'",
+                )
+
     def check_quotes(self) -> None:
         by_source: dict[str, list[tuple[str, Path]]] = defaultdict(list)
-        sections: tuple[tuple[str, tuple[Claim | Relation | Event, ...]], ...] = (
+        sections: tuple[tuple[str, tuple[Claim | Relation | Event | GlossaryEntry, ...]], ...] = (
+            ("glossary", self.s.glossary),
             ("claims", self.s.claims),
             ("relations", self.s.relations),
             ("events", self.s.events),

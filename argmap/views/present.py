@@ -453,9 +453,10 @@ def claim_rows(debate: Debate, cid: str, step: int, labels: list[Row] | None = N
     terms = d.terms_in([c.text, *(ev.quote for ev in c.evidence)])
     if terms:
         rows += [_blank(5), _heading("Terms")]
-        meanings = {g.term: g.meaning for g in d.scenario.glossary}
+        entries = {g.term: g for g in d.scenario.glossary}
         for term in terms:
-            rows.append(
-                Row(("term", term), ((term, "term"), ("  " + meanings[term], "dim")), target=("term", term), indent=2)
-            )
+            entry = entries[term]
+            basis = "from the sources" if entry.basis == "sources" and entry.evidence else "background"
+            pieces: tuple[Piece, ...] = ((term, "term"), ("  " + entry.meaning, "dim"), (f"  ({basis})", "label"))
+            rows.append(Row(("term", term), pieces, target=("term", term), indent=2))
     return rows

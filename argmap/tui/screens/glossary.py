@@ -11,11 +11,11 @@ from textual.widgets import Footer, Static
 
 from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
-from argmap.views.rows import Row
+from argmap.views.glossary import glossary_rows
 
 
 class GlossaryScreen(OnDebate, Screen[None]):
-    """Every term with its meaning; opened on a term when one is given."""
+    """Every term with its meaning and what the meaning rests on; opened on a term when one is given."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
@@ -32,14 +32,7 @@ class GlossaryScreen(OnDebate, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        rows = []
-        for entry in self.debate.scenario.glossary:
-            pieces = [(entry.term, "title")]
-            if entry.aliases:
-                pieces.append(("  also " + ", ".join(entry.aliases), "dim"))
-            pieces.append(("\n" + entry.meaning, ""))
-            rows.append(Row(("term", entry.term), tuple(pieces), target=entry.term, indent=2))
-            rows.append(Row(("gap", entry.term), ((" ", ""),)))
+        rows = glossary_rows(self.debate)
         glossary = self.query_one("#glossary", LineList)
         glossary.set_rows(rows)
         glossary.focus()
