@@ -184,6 +184,58 @@ def test_round_trip_keeps_claims_relations_speakers_dates(
     assert len(draft.claims) == len(selection.claims)
     relations = {r["id"]: (r["type"], r["from"], r["to"]) for r in draft.relations}
     assert relations == {r.id: (r.type, r.from_, r.to) for r in selection.relations}
-    # AIF has no sides, so only the checks that need sides fail until the author adds them.
+    # Sides, kinds and ids of speakers come back from argmap's own keys: the map is valid again.
     loaded = load_scenario(tmp_path / "again.yaml")
-    assert {d.code for d in loaded.diagnostics if d.severity == "error"} <= {"E111"}
+    assert [d for d in loaded.diagnostics if d.severity == "error"] == []
+    assert loaded.scenario is not None
+    back = {a.id: a for a in loaded.scenario.actors}
+    for claim in selection.claims:
+        side = selection.debate.side_of_actor.get(claim.actor)
+        mine = back[claims[claim.id]["actor"]]
+        assert mine.id == claim.actor and mine.kind == selection.actor(claim.actor).kind
+        if side is not None and side != claim.actor:
+            assert back[mine.parent or ""].name == selection.actor(side).name
+            assert back[mine.parent or ""].kind == "side"
+    assert "AIF has no sides" not in ran.stderr
+
+
+def test_speakers_sides_read_back_only_where_argmap_wrote_them_well(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    def person(pid: str, name: str, **extra: Any) -> dict[str, Any]:
+        return {"participantID": pid, "firstname": name, "surname": "", **extra}
+
+    nodes, edges, locutions = [], [], []
+    people = [
+        person("1", "Ann", argmapID="ann", argmapKind="person", argmapSide="north", argmapSideName="North"),
+        person("2", "Bob", argmapID="ann", argmapKind="person", argmapSide="north", argmapSideName="North"),
+        person("3", "Cy", argmapID="Not An Id!", argmapSide="Not A Side!", argmapSideName="x"),
+        person("4", "Di", argmapID="di", argmapSide="south"),  # a side with no name
+        person("5", "North", argmapID="north", argmapKind="side"),
+    ]
+    for i, p in enumerate(people):
+        i_id, l_id, ya_id = f"i{i}", f"l{i}", f"y{i}"
+        nodes += [
+            {"nodeID": i_id, "text": f"Claim {i}.", "type": "I"},
+            {"nodeID": l_id, "text": f"{p['firstname']} : Claim {i}.", "type": "L"},
+            {"nodeID": ya_id, "text": "Asserting", "type": "YA"},
+        ]
+        edges += [
+            {"edgeID": f"e{i}a", "fromID": l_id, "toID": ya_id},
+            {"edgeID": f"e{i}b", "fromID": ya_id, "toID": i_id},
+        ]
+        locutions.append(
+            {"nodeID": l_id, "personID": p["participantID"], "timestamp": "2001-01-0%d 10:00:00" % (i + 1)}
+        )
+    source = tmp_path / "odd.json"
+    source.write_text(json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions, "participants": people}))
+    ran = run_cli("import", str(source), "-o", str(tmp_path / "odd.yaml"))
+    assert "Traceback" not in ran.stderr
+    loaded = load_scenario(tmp_path / "odd.yaml")
+    assert loaded.scenario is not None
+    actors = {a.name: a for a in loaded.scenario.actors}
+    assert actors["Ann"].id == "ann" and actors["Bob"].id != "ann"  # an id is given once
+    assert actors["Ann"].parent == actors["Bob"].parent == "north" and actors["North"].kind == "side"
+    assert actors["Cy"].parent is None and actors["Di"].parent is None
+    assert len({a.id for a in loaded.scenario.actors}) == len(loaded.scenario.actors)
+    assert not [d for d in loaded.diagnostics if d.code in ("E101", "E102", "E109", "E115")]

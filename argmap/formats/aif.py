@@ -3,8 +3,8 @@
 Each quote becomes a locution ("Speaker : quote") anchored to its claim by an "Asserting" YA node;
 a support is an RA node, an attack a CA node, a contradiction two CA nodes (one each way) and an
 undercut a CA node onto the RA or CA node of the relation it attacks. AIF has no place for
-argmap's ids, kinds and fuzzy dates, so nodes carry them in ``argmap*`` keys, which AIF readers
-ignore and ``argmap import --from aif`` reads back.
+argmap's ids, kinds, sides and fuzzy dates, so nodes and participants carry them in ``argmap*``
+keys, which AIF readers ignore and ``argmap import --from aif`` reads back.
 """
 
 from __future__ import annotations
@@ -54,9 +54,18 @@ def dumps(selection: Selection) -> str:
         if claim.actor not in person:
             actor = selection.actor(claim.actor)
             person[claim.actor] = new_id()
-            participants.append(
-                {"participantID": person[claim.actor], "firstname": actor.name, "surname": "", "argmapID": actor.id}
-            )
+            participant: dict[str, Any] = {
+                "participantID": person[claim.actor],
+                "firstname": actor.name,
+                "surname": "",
+                "argmapID": actor.id,
+                "argmapKind": actor.kind,
+            }
+            side = debate.side_of_actor.get(claim.actor)
+            if side is not None and side != claim.actor:
+                participant["argmapSide"] = side
+                participant["argmapSideName"] = selection.actor(side).name
+            participants.append(participant)
 
     node_of: dict[str, str] = {}
     for claim in selection.claims:

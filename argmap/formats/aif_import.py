@@ -74,6 +74,20 @@ class _Reader:
         return str(value)
 
 
+def _kept(person: dict[str, Any]) -> tuple[str | None, str | None, tuple[str, str] | None]:
+    """The id, kind and side argmap wrote for a participant, where it wrote them well."""
+
+    def own(key: str) -> str | None:
+        value = person.get(key)
+        return value if isinstance(value, str) and _ID.match(value) else None
+
+    kind = person.get("argmapKind")
+    side, side_name = own("argmapSide"), person.get("argmapSideName")
+    if side is None or not isinstance(side_name, str) or not side_name.strip():
+        return own("argmapID"), kind if isinstance(kind, str) else None, None
+    return own("argmapID"), kind if isinstance(kind, str) else None, (side, side_name.strip())
+
+
 def _kind(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -152,6 +166,8 @@ def read(text: str, name: str) -> Draft:
 
     # Speakers: participants by id, then each locution's speaker and time.
     people: dict[str, str] = {}
+    # What argmap wrote of each speaker: its id, kind and side (id and name).
+    kept: dict[str, tuple[str | None, str | None, tuple[str, str] | None]] = {}
     for i, person in reader.items(data, "participants", required=False):
         path = ("participants", i)
         person_id = reader.field(person, "participantID", path, required=True)
@@ -160,6 +176,7 @@ def read(text: str, name: str) -> Draft:
         full = " ".join(p for p in (first.strip(), last.strip()) if p)
         if person_id is not None and full:
             people[person_id] = full
+            kept.setdefault(full, _kept(person))
     said_by: dict[str, str] = {}
     said_on: dict[str, str] = {}
     for i, locution in reader.items(data, "locutions", required=False):
@@ -191,11 +208,38 @@ def read(text: str, name: str) -> Draft:
         if isinstance(own, str) and _ID.match(own):
             draft.reserve(own)
 
+    for own_id, _, side in kept.values():
+        for taken in (own_id, side[0] if side else None):
+            if taken is not None:
+                draft.reserve(taken)
     actors: dict[str, str] = {}
+    sides: dict[str, str] = {}  # side id in the file -> the side actor made for it
+    sideless: list[str] = []
+    given: set[str] = set()  # ids of the file's already given to an actor
 
     def actor(name: str) -> str:
         if name not in actors:
-            actors[name] = draft.add_actor(name, "person")
+            own_id, kind, side = kept.get(name, (None, None, None))
+            if kind == "side" and own_id is not None and (own_id in sides or own_id not in given):
+                # A side speaking for itself: the side its members name, made here if not yet.
+                if own_id not in sides:
+                    given.add(own_id)
+                    sides[own_id] = draft.add_actor(name, "side", id=own_id)
+                actors[name] = sides[own_id]
+                return actors[name]
+            facts: dict[str, Any] = {}
+            if own_id is not None and own_id not in given:
+                facts["id"] = own_id
+                given.add(own_id)
+            if side is not None:
+                if side[0] not in sides:
+                    own_side = side[0] not in given
+                    given.add(side[0])
+                    sides[side[0]] = draft.add_actor(side[1], "side", **({"id": side[0]} if own_side else {}))
+                facts["parent"] = sides[side[0]]
+            elif kind != "commentator":
+                sideless.append(name)
+            actors[name] = draft.add_actor(name, kind if kind in ("person", "body", "commentator") else "person", **facts)
         return actors[name]
 
     # Claims, each with the first locution that asserts it.
@@ -267,7 +311,7 @@ def read(text: str, name: str) -> Draft:
         )
     if UNATTRIBUTED in actors:
         draft.note(f"claims with no locution are by '{UNATTRIBUTED}': name their speakers")
-    if actors:
+    if sideless:
         draft.note("AIF has no sides: group the speakers into sides (actors of kind side, and parent)")
 
     def claims_of(end: str) -> list[str]:

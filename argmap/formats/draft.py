@@ -79,7 +79,7 @@ class Draft:
         return source_id
 
     def add_actor(self, name: str, kind: str = "person", **facts: Any) -> str:
-        actor_id = self.new_id(name, "actor")
+        actor_id = facts.pop("id", None) or self.new_id(name, "actor")
         self.actors.append({"id": actor_id, "name": name, "kind": kind, **facts})
         return actor_id
 
