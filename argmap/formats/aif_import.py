@@ -239,7 +239,9 @@ def read(text: str, name: str) -> Draft:
                 facts["parent"] = sides[side[0]]
             elif kind != "commentator":
                 sideless.append(name)
-            actors[name] = draft.add_actor(name, kind if kind in ("person", "body", "commentator") else "person", **facts)
+            actors[name] = draft.add_actor(
+                name, kind if kind in ("person", "body", "commentator") else "person", **facts
+            )
         return actors[name]
 
     # Claims, each with the first locution that asserts it.
