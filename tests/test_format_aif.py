@@ -225,7 +225,7 @@ def test_speakers_sides_read_back_only_where_argmap_wrote_them_well(
             {"edgeID": f"e{i}b", "fromID": ya_id, "toID": i_id},
         ]
         locutions.append(
-            {"nodeID": l_id, "personID": p["participantID"], "timestamp": "2001-01-0%d 10:00:00" % (i + 1)}
+            {"nodeID": l_id, "personID": p["participantID"], "timestamp": f"2001-01-0{i + 1} 10:00:00"}
         )
     source = tmp_path / "odd.json"
     source.write_text(json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions, "participants": people}))
