@@ -224,9 +224,7 @@ def test_speakers_sides_read_back_only_where_argmap_wrote_them_well(
             {"edgeID": f"e{i}a", "fromID": l_id, "toID": ya_id},
             {"edgeID": f"e{i}b", "fromID": ya_id, "toID": i_id},
         ]
-        locutions.append(
-            {"nodeID": l_id, "personID": p["participantID"], "timestamp": f"2001-01-0{i + 1} 10:00:00"}
-        )
+        locutions.append({"nodeID": l_id, "personID": p["participantID"], "timestamp": f"2001-01-0{i + 1} 10:00:00"})
     source = tmp_path / "odd.json"
     source.write_text(json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions, "participants": people}))
     ran = run_cli("import", str(source), "-o", str(tmp_path / "odd.yaml"))
