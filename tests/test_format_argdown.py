@@ -280,3 +280,17 @@ def test_a_trailing_data_block_is_found_as_a_walk_over_every_character_finds_it(
         assert _split_data(rest) == _split_data_by_characters(rest)
 
     check()
+
+
+def test_markdown_emphasis_is_read_as_argdown_shows_it_the_words_without_the_marks():
+    from argmap.formats.argdown_import import read
+
+    text = (
+        "[a]: A __rich__ *text* with **bold** and __*both*__.\n"
+        "[b]: Escaped \\*stars\\* and snake_case_words, 2 * 3 * 4.\n"
+    )
+    claims = {c["id"]: c["text"] for c in read(text, "t.argdown").claims}
+    assert claims == {
+        "a": "A rich text with bold and both.",
+        "b": "Escaped *stars* and snake_case_words, 2 * 3 * 4.",
+    }

@@ -40,6 +40,10 @@ _START = re.compile(r"(\[|<)(?:\\.|[^\]>\\])*(\]|>)(?!\()")
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _TAG = re.compile(r"#\(([^)]*)\)|#([\w-]+)")
 _ESCAPED = re.compile(r"\\(.)")
+# Markdown emphasis, as Argdown reads it: the words stay, the marks go (never escaped ones, nor
+# an underscore inside a word).
+_STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
+_EMPHASIS = re.compile(r"(?<![\\\w])([*_])(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)")
 _BRACE = re.compile(r"(?<!\\)[{}]")  # a brace not escaped
 
 
@@ -105,6 +109,13 @@ def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _plain(text: str) -> str:
+    """Text without Markdown's bold and italic marks."""
+    if "*" not in text and "_" not in text:
+        return text
+    return _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+
+
 def _split_data(rest: str) -> tuple[str, str | None]:
     """The text before a trailing data block, and the block."""
     if not rest.rstrip().endswith("}"):
@@ -146,7 +157,7 @@ def read(text: str, name: str) -> Draft:
             title, rest = _ESCAPED.sub(r"\1", m.group(2)).strip(), rest[m.end() :]
         rest = _LINK.sub(r"\1", rest)
         tags = [a or b for a, b in _TAG.findall(rest)]
-        words = " ".join(_ESCAPED.sub(r"\1", _TAG.sub("", rest)).split())
+        words = " ".join(_ESCAPED.sub(r"\1", _plain(_TAG.sub("", rest))).split())
         if not title:
             if not words:
                 if block is not None:  # facts of nothing, still read: an unreadable one is said
