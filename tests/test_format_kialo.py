@@ -175,3 +175,11 @@ def test_hostile_import_writes_no_traceback(text: str, run_cli: Any, tmp_path: P
     assert ran.returncode != 0
     assert "Traceback" not in ran.stderr
     assert re.search(r"error\[E\d+\]", ran.stderr)
+
+
+def test_each_claim_keeps_its_kialo_number_in_its_note():
+    from argmap.formats.kialo import read
+
+    text = "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: For it.\n1.1.1. Con: Against that.\n"
+    notes = {c["text"]: c["note"] for c in read(text, "t.txt").claims}
+    assert notes == {"Thesis.": "Kialo 1.", "For it.": "Kialo 1.1.", "Against that.": "Kialo 1.1.1."}

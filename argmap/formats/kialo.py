@@ -283,7 +283,8 @@ class _Builder:
             for n in dict.fromkeys(_FOOTNOTE.findall(raw))
             if (quote := self.footnote(n)) is not None
         ]
-        claim_id = self.draft.add_claim(text, actor, self.source, raw, **facts)
+        # The discussion's own number, to find the claim in Kialo again.
+        claim_id = self.draft.add_claim(text, actor, self.source, raw, note=f"Kialo {entry.number}.", **facts)
         if evidence:
             self.draft.claims[-1]["evidence"].extend(evidence)
         self.claim_of[entry.number] = claim_id
