@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generate import write
 from validate import measure
 
-from argmap.formats.html import MAX_DRAWN
+from argmap.formats.picture import MAX_DRAWN
 from argmap.formats.registry import EXPORTERS, IMPORTERS
 
 
@@ -51,7 +51,7 @@ def main() -> None:
         written: dict[str, Path] = {}
         for fmt in EXPORTERS:
             if fmt.name == "svg" and (shutil.which("dot") is None or args.claims > MAX_DRAWN):
-                print(f"export svg: skipped (graphviz lays out {args.claims} claims in minutes, not seconds)")
+                print(f"export svg: skipped (argmap draws at most {MAX_DRAWN} claims as one picture)")
                 continue
             out = folder / f"out-{fmt.name}{fmt.suffixes[0] if fmt.suffixes else '.' + fmt.name}"
             cmd = [py, "-m", "argmap", "export", str(scenario), "--format", fmt.name, "-o", str(out)]

@@ -175,6 +175,18 @@ def test_cli_svg_error_is_one_line(run_cli: Callable[..., Ran], monkeypatch: pyt
     assert result.stderr.strip().count("\n") == 0 and "graphviz" in result.stderr
 
 
+def test_svg_of_more_claims_than_one_picture_holds_says_how_to_draw_less(
+    run_cli: Callable[..., Ran], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(picture, "MAX_DRAWN", 5)
+    monkeypatch.setattr(svg, "MAX_DRAWN", 5)
+    out = tmp_path / "map.svg"
+    result = run_cli("export", str(BUNDLED), "--format", "svg", "-o", str(out))
+    assert result.returncode == 2 and not out.exists()
+    assert "too many to draw" in result.stderr and "--side" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
 @needs_dot
 def test_cli_writes_each_picture(run_cli: Callable[..., Ran], tmp_path: Path) -> None:
     for name in ("dot", "mermaid", "html", "svg"):

@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING
 
 from argmap.engine.labels import MARK, WORD
 from argmap.formats import dot
-from argmap.formats.picture import LOOKS, PictureError, groups, has_graphviz, mark, render_svg, side_name, tint, word
+from argmap.formats.picture import (
+    LOOKS,
+    MAX_DRAWN,
+    PictureError,
+    groups,
+    has_graphviz,
+    mark,
+    render_svg,
+    side_name,
+    tint,
+    word,
+)
 
 if TYPE_CHECKING:
     from argmap.views.selection import Selection
@@ -77,10 +88,6 @@ def _legend(selection: Selection) -> str:
         for side, _ in groups(selection)
     )
     return f'<p class="legend">{sides}</p><p class="legend">{marks}{arrows}</p>'
-
-
-MAX_DRAWN = 400
-"""Most claims drawn as a map: beyond it a page's picture is neither legible nor quick to lay out."""
 
 
 def _picture(selection: Selection) -> str:

@@ -34,6 +34,9 @@ LOOKS: dict[str, Look] = {
 }
 """Relation type to how it is drawn, in the legend's order."""
 
+MAX_DRAWN = 400
+"""Most claims drawn as one map: beyond it a picture is neither legible nor quick to lay out."""
+
 NO_LABEL = "–"
 """The mark of a claim with no label (switched off, or a commentator's left out)."""
 
