@@ -1,11 +1,11 @@
 """The Argdown export, checked against the reference parser (@argdown/core, installed with npm
-into benchmarks/.cache on first use; the tests skip where Node.js is missing)."""
+into benchmarks/.cache on first use by ``tests.npm_cache``; the tests skip where Node.js is
+missing)."""
 
 from __future__ import annotations
 
 import fcntl
 import json
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -18,10 +18,10 @@ from argmap.reading.locations import bundled_scenario
 from argmap.scenario.loaded import Loaded
 from argmap.views.selection import Scope, select
 from tests.conftest import FIXTURES, INTEROP, valid
+from tests.npm_cache import installed
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGDOWN = "2.0.1"
-CACHE = ROOT / "benchmarks" / ".cache" / f"argdown-core-{ARGDOWN}"
 
 # Parse and build the model with data, then print each statement's text, data and tags and
 # each relation by type and ends (arguments in <>, statements in []).
@@ -55,20 +55,10 @@ TYPES = {"supports": "support", "attacks": "attack", "contradicts": "contradicto
 
 
 def _install() -> Path:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("node and npm are not on PATH: the Argdown reference parser cannot run")
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with (CACHE / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # test workers share the folder
-        manifest = CACHE / "node_modules" / "@argdown" / "core" / "package.json"
-        if not (manifest.exists() and json.loads(manifest.read_text())["version"] == ARGDOWN):
-            package = {"private": True, "type": "module", "dependencies": {"@argdown/core": ARGDOWN}}
-            (CACHE / "package.json").write_text(json.dumps(package, indent=2) + "\n")
-            npm = ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--save-exact"]
-            done = subprocess.run([*npm, f"@argdown/core@{ARGDOWN}"], cwd=CACHE, capture_output=True, text=True)
-            if done.returncode != 0:
-                pytest.skip(f"npm could not install @argdown/core@{ARGDOWN}: {done.stderr[-500:]}")
-        runner = CACHE / "argmap-test-runner.js"
+    folder = installed("@argdown/core", ARGDOWN)
+    runner = folder / "argmap-test-runner.js"
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
         if not runner.exists() or runner.read_text() != RUNNER:
             runner.write_text(RUNNER)
     return runner
