@@ -52,6 +52,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("open", "open a scenario in the terminal UI", "argmap.cli.open_"),
     Command("exercise", "work through a set of exercises in the terminal UI; answers are saved", "argmap.cli.exercise"),
     Command("roleplay", "argue as one side, answering the others from what it actually said", "argmap.cli.roleplay"),
+    Command("serve", "serve the app to a class in the browser; answers saved in one folder", "argmap.cli.serve"),
 )
 
 
