@@ -153,7 +153,8 @@ class ClassServer:
         return web.Response(text=text, content_type="text/html")
 
     def full(self) -> web.Response:
-        text = page("full.html", title=self.title, cap=str(self.config.max_sessions))
+        cap = self.config.max_sessions
+        text = page("full.html", title=self.title, cap=f"{cap} student{'s' if cap != 1 else ''}")
         return web.Response(status=503, text=text, content_type="text/html", headers={"Retry-After": "30"})
 
     def _socket_url(self, request: web.Request) -> str:
