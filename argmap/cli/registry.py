@@ -37,7 +37,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("new", "write a small valid scenario to start from", "argmap.cli.new"),
     Command("quote", "print the exact passages of a source containing some words", "argmap.cli.quote"),
     Command("coverage", "list, per source, the paragraphs no claim quotes yet", "argmap.cli.coverage"),
-    Command("results", "merge students' results files into a class summary, or follow a class live", "argmap.cli.results"),
+    Command(
+        "results", "merge students' results files into a class summary, or follow a class live", "argmap.cli.results"
+    ),
     Command("handout", "write a printable Markdown handout and its answer key", "argmap.cli.handout"),
     Command(
         "solve",

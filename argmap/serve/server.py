@@ -16,7 +16,7 @@ import logging
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
@@ -79,6 +79,8 @@ class Held:
 
     process: SessionProcess
     socket: web.WebSocketResponse
+    ended: asyncio.Event = field(default_factory=asyncio.Event)
+    """Set once the process has stopped and the place is free."""
 
 
 class ClassServer:
@@ -103,6 +105,7 @@ class ClassServer:
         """The working folder of session processes (where an export of the view is written)."""
         self.started: list[Callable[[Slot[Held]], Awaitable[None]]] = []
         self._sweeper: asyncio.Task[None] | None = None
+        self._stopping: set[asyncio.Future[None]] = set()
 
     # --- the application ---------------------------------------------------------------------
 
@@ -129,7 +132,7 @@ class ClassServer:
             try:
                 response = await handler(request)
             except web.HTTPException as refusal:
-                response = refusal
+                response = web.Response(status=refusal.status, text=refusal.text)
         if not response.prepared:
             response.headers.update(HEADERS)
         return response
@@ -143,6 +146,7 @@ class ClassServer:
         if self._sweeper is not None:
             self._sweeper.cancel()
         await asyncio.gather(*(self._end(slot) for slot in self.sessions), return_exceptions=True)
+        await asyncio.gather(*self._stopping, return_exceptions=True)
 
     # --- pages and files ---------------------------------------------------------------------
 
@@ -230,15 +234,30 @@ class ClassServer:
                 await process.focus()
 
     async def _end(self, slot: Slot[Held]) -> None:
-        """Stop the session's process, close its socket and free its place; again does nothing."""
-        self.sessions.close(slot)
+        """Stop the session's process, close its socket and free its place; again does nothing.
+
+        The stopping runs in a task of its own, so that it finishes even when the request that
+        asked for it is cancelled (a browser gone)."""
         held, slot.held = slot.held, None
         if held is None:
+            self.sessions.close(slot)
             return
-        with contextlib.suppress(Exception):
-            await held.process.stop()
-        with contextlib.suppress(Exception):
-            await held.socket.close()
+        task = asyncio.ensure_future(self._stop(slot, held))
+        self._stopping.add(task)
+        task.add_done_callback(self._stopping.discard)
+        await asyncio.shield(task)
+
+    async def _stop(self, slot: Slot[Held], held: Held) -> None:
+        try:
+            try:
+                await held.process.stop()
+            except Exception:
+                log.exception("a session did not stop cleanly")
+            with contextlib.suppress(Exception):
+                await held.socket.close()
+        finally:
+            self.sessions.close(slot)
+            held.ended.set()
 
     async def _sweep(self) -> None:
         """End the sessions idle too long, looking a few times per idle period."""
