@@ -13,6 +13,7 @@ import contextlib
 import html
 import json
 import logging
+import signal
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -292,7 +293,14 @@ async def serve_class(config: ClassConfig, title: str, announce: Callable[[Door]
         port = config.port or _bound_port(runner)
         server.door = Door.for_server(config.host, port, config.public_url, lan)
         announce(server.door)
-        await asyncio.Event().wait()
+        # Ended by Ctrl+C (asyncio.run cancels this), or by SIGTERM or SIGHUP as from a
+        # service manager or a terminal closed: every way, the sessions are ended first.
+        ended = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, AttributeError):
+                loop.add_signal_handler(signal_number, ended.set)
+        await ended.wait()
     finally:
         await runner.cleanup()
 
