@@ -93,6 +93,11 @@ def run(args: argparse.Namespace) -> int:
     from argmap.classroom.results import default_folder
     from argmap.serve.config import STARTS, ClassConfig
 
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        error("argmap serve needs textual-serve: pip install 'argmap[serve]'")
+        return EXIT_USAGE
     what, *named = args.start
     if what not in STARTS or len(named) > 1 or (what == "browse" and named):
         error("--start takes browse, walkthrough [NAME], exercise [SET] or roleplay [SIDE]")
