@@ -236,6 +236,12 @@ def test_serve_refuses_a_start_it_cannot_give(run_cli: Any, tmp_path: Path) -> N
         assert ran.returncode == 2 and said in ran.stderr, (start, ran.stderr)
 
 
+def test_serve_refuses_a_public_url_that_is_not_an_address_to_open(run_cli: Any, tmp_path: Path) -> None:
+    for url in ("class.example", "ftp://class.example/", "https://class.example/under/a/path"):
+        ran = run_cli("serve", str(BRIDGE), "--results", str(tmp_path), "--public-url", url)
+        assert ran.returncode == 2 and "--public-url" in ran.stderr, url
+
+
 def test_serve_says_when_its_port_is_taken(run_cli: Any, tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

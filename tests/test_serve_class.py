@@ -155,6 +155,17 @@ def test_the_teacher_sees_who_is_connected_how_far_each_is_and_what_is_most_miss
     assert missed[1].split() == ["order", "2", "2"]
 
 
+def test_a_students_progress_is_shown_out_of_the_sets_size_after_their_session_ends(tmp_path: Path) -> None:
+    answer(tmp_path, "Ana", "who-build", True)
+    session = Presence.announce(tmp_path, here("Ana"))
+    during = follow(tmp_path)
+    session.leave()
+    after = follow(tmp_path, during.sizes)
+    assert [(p.answered, p.total) for p in after.progress] == [(1, 5)]
+    assert after.present == ()
+    assert [p.total for p in follow(tmp_path).progress] == [None]  # a first look after it has no size to tell
+
+
 def test_watch_shows_the_class_again_only_when_it_changes(tmp_path: Path) -> None:
     shown: list[str] = []
     steps = iter(

@@ -37,19 +37,24 @@ class Progress:
 class ClassNow:
     present: tuple[Here, ...]
     progress: tuple[Progress, ...]
+    sizes: Sizes
+    """The sizes of sets known: told by the sessions open now, and by those seen before."""
     most_missed: tuple[Tally, ...]
     not_read: int
     """Lines and files that could not be read."""
 
 
-def _progress(records: list[Record], here: tuple[Here, ...]) -> tuple[Progress, ...]:
+Sizes = dict[tuple[str, str], int]
+"""How many questions each set has, by scenario version and set name."""
+
+
+def _progress(records: list[Record], sizes: Sizes) -> tuple[Progress, ...]:
     latest: dict[tuple[str, str, str, str], Record] = {}
     for r in sorted(records, key=lambda r: r.at):
         latest[(normal(r.student), r.scenario_sha256, r.set, r.exercise)] = r
     groups: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for (student, sha, set_name, _), r in latest.items():
         groups[(student, sha, set_name)].append(r)
-    sizes = {(h.scenario_sha256, name): size for h in here for name, size in h.sets.items()}
     out = [
         Progress(
             student, set_name, len(rs), sum(r.correct for r in rs), sizes.get((sha, set_name)), max(r.at for r in rs)
@@ -59,12 +64,14 @@ def _progress(records: list[Record], here: tuple[Here, ...]) -> tuple[Progress, 
     return tuple(sorted(out, key=lambda p: (p.student.casefold(), p.set)))
 
 
-def follow(folder: Path) -> ClassNow:
-    """The class of ``folder`` now."""
+def follow(folder: Path, known: Sizes | None = None) -> ClassNow:
+    """The class of ``folder`` now; ``known`` are the sizes of sets an earlier look found, so
+    that a student's progress is still shown out of the set's size once their session ends."""
     found = read_folder(folder)
     here = tuple(present(folder))
+    sizes = {**(known or {}), **{(h.scenario_sha256, name): n for h in here for name, n in h.sets.items()}}
     summary = summarise(found.records, found.problems)
-    return ClassNow(here, _progress(found.records, here), summary.most_missed[:5], len(found.problems))
+    return ClassNow(here, _progress(found.records, sizes), sizes, summary.most_missed[:5], len(found.problems))
 
 
 def to_text(now: ClassNow) -> str:

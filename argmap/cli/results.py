@@ -84,8 +84,11 @@ def watch(folder: Path, show: Callable[[str], None], tick: Callable[[], bool]) -
     from argmap.classroom.live import follow, to_text
 
     last = None
+    sizes = None
     while True:
-        text = to_text(follow(folder))
+        now = follow(folder, sizes)
+        sizes = now.sizes
+        text = to_text(now)
         if text != last:
             show(text)
             last = text

@@ -7,6 +7,7 @@ import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from argmap.base.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from argmap.cli.options import add_scenario_or_bundled, add_source_path, scenario_or_bundled, search_path
@@ -98,6 +99,12 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         error("argmap serve needs textual-serve: pip install 'argmap[serve]'")
         return EXIT_USAGE
+    public: str | None = args.public_url
+    if public is not None:
+        parts = urlsplit(public)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+            error(f"--public-url {public}: give the address students open, as http(s)://HOST[:PORT]/")
+            return EXIT_USAGE
     what, *named = args.start
     if what not in STARTS or len(named) > 1 or (what == "browse" and named):
         error("--start takes browse, walkthrough [NAME], exercise [SET] or roleplay [SIDE]")
