@@ -254,3 +254,35 @@ def test_serve_says_when_its_port_is_taken(run_cli: Any, tmp_path: Path) -> None
 def test_serve_refuses_bad_numbers(run_cli: Any) -> None:
     for option, value in (("--max-sessions", "0"), ("--idle-minutes", "-1"), ("--port", "70000")):
         assert run_cli("serve", option, value).returncode == 2
+
+
+async def test_a_server_ended_by_sigterm_ends_its_sessions_first(tmp_path: Path) -> None:
+    import asyncio
+    import signal
+
+    server = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "argmap", "serve", str(BRIDGE), "--port", "0", "--results", str(tmp_path)),
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert server.stdout is not None
+    line = b""
+    while b"http://" not in line:
+        line = await server.stdout.readline()
+        assert line, "the server ended before listening"
+    url = line.decode().split("http://", 1)[1].split()[0].rstrip("/")
+    async with aiohttp.ClientSession() as client:
+        socket = await client.ws_connect(f"http://{url}/ws", headers={"Origin": f"http://{url}"})
+        assert (await socket.receive()).type == aiohttp.WSMsgType.BINARY  # its app has drawn
+        (session,) = [int(p.name) for p in Path("/proc").glob("[0-9]*") if _parent(p) == server.pid]
+        server.send_signal(signal.SIGTERM)
+        await server.stdout.read()
+        assert await server.wait() == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(session, 0)
+
+
+def _parent(process: Path) -> int | None:
+    try:
+        return int((process / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,7 +74,9 @@ CATCH_TERMINAL = """
 def served(results: Path, *options: str) -> Iterator[str]:
     """``argmap serve`` of the bridge scenario on a free loopback port; yields its address."""
     command = [sys.executable, "-m", "argmap", "serve", str(BRIDGE), "--port", "0", "--results", str(results)]
-    process = subprocess.Popen([*command, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    said = results.parent / f"{results.name}-server.txt"
+    with said.open("w") as errors:
+        process = subprocess.Popen([*command, *options], stdout=subprocess.PIPE, stderr=errors, text=True)
     try:
         address = None
         assert process.stdout is not None
@@ -81,7 +84,10 @@ def served(results: Path, *options: str) -> Iterator[str]:
             if "http://" in line:
                 address = line.split("http://", 1)[1].split()[0]
                 break
-        assert address is not None, process.stderr.read() if process.stderr else ""
+        assert address is not None, said.read_text()
+        # The server goes on printing (what sessions say as they end): read it all, so that it
+        # never waits on a full pipe.
+        threading.Thread(target=process.stdout.read, daemon=True).start()
         yield f"http://{address}".rstrip("/")
     finally:
         process.send_signal(signal.SIGINT)

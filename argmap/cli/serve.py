@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from argmap.base.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from argmap.base.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from argmap.cli.options import add_scenario_or_bundled, add_source_path, scenario_or_bundled, search_path
 from argmap.cli.shared import error, load_or_report
 
@@ -182,5 +182,5 @@ def _serve(config: ClassConfig, title: str) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("argmap: the class has ended")
-        return EXIT_OK
+        return EXIT_INTERRUPTED
     return EXIT_OK
