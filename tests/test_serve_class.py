@@ -121,6 +121,24 @@ async def test_the_first_screen_of_a_class_asks_the_name_again_until_it_can_be_u
     assert len(saved) == 1 and '"student": "Ана"' in saved[0].read_text(encoding="utf-8")
 
 
+async def test_the_first_screen_shows_the_title_and_the_name_typed_literally(tmp_path: Path) -> None:
+    from argmap.validation.load import load_scenario
+
+    markup = load_scenario(Path(__file__).parent / "fixtures" / "classroom" / "markup.yaml")
+    assert markup.ok
+    app = make_app(markup, class_folder=tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        assert "Markup [bold]title[/] (test fixture)" in screen_text(app)
+        await pilot.press(*"[b]Ana[/b]")
+        assert "[b]Ana[/b]" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PositionsScreen)
+        assert [h.student for h in present(tmp_path)] == ["[b]Ana[/b]"]
+    assert app.presence is not None
+    app.presence.leave()
+
+
 async def test_without_a_class_the_app_starts_as_before(bridge: Loaded) -> None:
     app = make_app(bridge, start=BROWSE)
     async with app.run_test(size=WIDE):
