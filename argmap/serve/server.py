@@ -104,7 +104,7 @@ class ClassServer:
         self.argv = config.session_argv()
         self.work = work
         """The working folder of session processes (where an export of the view is written)."""
-        self.started: list[Callable[[Slot[Held]], Awaitable[None]]] = []
+        self._made_work = False
         self._sweeper: asyncio.Task[None] | None = None
         self._stopping: set[asyncio.Future[None]] = set()
 
@@ -141,6 +141,7 @@ class ClassServer:
     async def _on_startup(self, _: web.Application) -> None:
         if self.work is None:
             self.work = Path(tempfile.mkdtemp(prefix="argmap-class-"))
+            self._made_work = True
         self._sweeper = asyncio.create_task(self._sweep())
 
     async def _on_shutdown(self, _: web.Application) -> None:
@@ -148,6 +149,9 @@ class ClassServer:
             self._sweeper.cancel()
         await asyncio.gather(*(self._end(slot) for slot in self.sessions), return_exceptions=True)
         await asyncio.gather(*self._stopping, return_exceptions=True)
+        if self._made_work and self.work is not None:
+            with contextlib.suppress(OSError):
+                self.work.rmdir()  # only when empty: a view a student exported stays
 
     # --- pages and files ---------------------------------------------------------------------
 
@@ -198,8 +202,6 @@ class ClassServer:
             )
             slot.held = Held(process, socket)
             await process.start(width, height)
-            for hook in self.started:
-                await hook(slot)
             await self._relay(slot, socket, process)
         except asyncio.CancelledError:
             pass
