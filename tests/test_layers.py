@@ -30,6 +30,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "formats": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views"),
     "authoring": ("base", "scenario", "schema", "reading", "validation"),
     "tui": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views", "formats"),
+    "serve": ("base", "scenario", "classroom", "validation", "tui"),
     "cli": (
         "base",
         "scenario",
@@ -43,6 +44,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "formats",
         "authoring",
         "tui",
+        "serve",
     ),
 }
 ROOT_MODULES = {"__init__", "__main__"}

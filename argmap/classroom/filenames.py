@@ -39,8 +39,29 @@ _LETTERS = {
 }
 
 
+_DIRECTION = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: they could make a name show as another."""
+
+_STAND_INS = frozenset(chr(c) for c in range(0x2400, 0x2422)) | {"\ufffd"}
+"""What a text field shows in place of a control character typed or pasted into it."""
+
 MAX_NAME = 200
 """Longest student name accepted, in characters: a record must stay short enough to read back."""
+
+
+def name_problem(name: str) -> str | None:
+    """Why a student's name typed in cannot be used, or None: it must say something, hold no
+    control character nor a change of writing direction (a name is shown to the teacher and
+    written into records) and be at most ``MAX_NAME`` characters once normalised. Any script
+    is welcome, joiners included."""
+    shown = normal(name)
+    if not shown:
+        return "give your name"
+    if any(unicodedata.category(c) in ("Cc", "Cs") or c in _DIRECTION or c in _STAND_INS for c in shown):
+        return "a name cannot hold control characters"
+    if len(shown) > MAX_NAME:
+        return f"a name has at most {MAX_NAME} characters"
+    return None
 
 
 def normal(name: str) -> str:

@@ -49,7 +49,7 @@ def _latest(records: list[Record]) -> list[Record]:
     return list(latest.values())
 
 
-def _shown(name: str) -> str:
+def one_line(name: str) -> str:
     """A name on one line, its control characters visible (one character for one)."""
     return visible(name.translate({0x09: 0x2409, 0x0A: 0x240A}))
 
@@ -65,13 +65,13 @@ def summarise(records: list[Record], problems: Sequence[Diagnostic] = ()) -> Sum
     by_student: dict[str, list[Record]] = defaultdict(list)
     by_exercise: dict[str, list[Record]] = defaultdict(list)
     by_kind: dict[str, list[Record]] = defaultdict(list)
-    versions = sorted({_shown(f"{r.scenario} @ {r.scenario_sha256[:12]}") for r in latest})
+    versions = sorted({one_line(f"{r.scenario} @ {r.scenario_sha256[:12]}") for r in latest})
     several = len(versions) > 1
     for r in latest:
         version = f" @ {r.scenario_sha256[:12]}" if several else ""
-        by_student[_shown(normal(r.student))].append(r)
-        by_exercise[_shown(f"{r.exercise}{version}")].append(r)
-        by_kind[_shown(r.kind)].append(r)
+        by_student[one_line(normal(r.student))].append(r)
+        by_exercise[one_line(f"{r.exercise}{version}")].append(r)
+        by_kind[one_line(r.kind)].append(r)
     exercises = _tally(by_exercise)
     missed = sorted(
         (t for t in exercises if t.correct < t.answered), key=lambda t: (-(t.answered - t.correct), t.percent, t.name)

@@ -37,7 +37,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("new", "write a small valid scenario to start from", "argmap.cli.new"),
     Command("quote", "print the exact passages of a source containing some words", "argmap.cli.quote"),
     Command("coverage", "list, per source, the paragraphs no claim quotes yet", "argmap.cli.coverage"),
-    Command("results", "merge students' results files into a class summary", "argmap.cli.results"),
+    Command(
+        "results", "merge students' results files into a class summary, or follow a class live", "argmap.cli.results"
+    ),
     Command("handout", "write a printable Markdown handout and its answer key", "argmap.cli.handout"),
     Command(
         "solve",
@@ -52,6 +54,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("open", "open a scenario in the terminal UI", "argmap.cli.open_"),
     Command("exercise", "work through a set of exercises in the terminal UI; answers are saved", "argmap.cli.exercise"),
     Command("roleplay", "argue as one side, answering the others from what it actually said", "argmap.cli.roleplay"),
+    Command("serve", "serve the app to a class in the browser; answers saved in one folder", "argmap.cli.serve"),
 )
 
 

@@ -1,9 +1,12 @@
-"""``argmap results``: merge students' results files into a class summary."""
+"""``argmap results``: merge students' results files into a class summary, or follow a class live."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from argmap.base.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -21,6 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=names(SUMMARIES), default=SUMMARIES[0].name)
     parser.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to a file instead of printing")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="follow a class live: who is connected, how far each student is, the questions most missed",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +42,12 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         error(f"{display_name(folder)} is not a folder")
         return EXIT_USAGE
+    if args.watch:
+        if args.output is not None or args.format != SUMMARIES[0].name:
+            error("--watch shows the class in the terminal: it takes no --output or --format")
+            return EXIT_USAGE
+        watch(folder, _show, _tick)
+        return EXIT_OK
     output: Path | None = args.output
     if output is not None and reads(folder, output):
         error(f"-o {display_name(output)} would write over a results file; give a name that does not end in .jsonl")
@@ -58,3 +72,38 @@ def run(args: argparse.Namespace) -> int:
     if found.problems:
         print(counted(found.problems, found.files), file=sys.stderr)
     return EXIT_INVALID if has_errors(found.problems) else EXIT_OK
+
+
+WATCH_SECONDS = 1.0
+"""How often a watched folder is looked at again."""
+
+
+def watch(folder: Path, show: Callable[[str], None], tick: Callable[[], bool]) -> None:
+    """Show the class of ``folder``, and again each time it changes (an answer given, a student
+    come or gone), until ``tick`` (which waits between looks) says to stop."""
+    from argmap.classroom.live import follow, to_text
+
+    last = None
+    sizes = None
+    while True:
+        now = follow(folder, sizes)
+        sizes = now.sizes
+        text = to_text(now)
+        if text != last:
+            show(text)
+            last = text
+        if not tick():
+            return
+
+
+def _show(text: str) -> None:
+    if sys.stdout.isatty():
+        sys.stdout.flush()
+        os.write(sys.stdout.fileno(), b"\x1b[H\x1b[2J")  # our own control sequence: clear the screen
+    stamp = time.strftime("%H:%M:%S")
+    print(f"{text}\n\n(as of {stamp}; shown again when it changes; Ctrl+C to stop)", flush=True)
+
+
+def _tick() -> bool:
+    time.sleep(WATCH_SECONDS)
+    return True

@@ -14,6 +14,7 @@ files or quote errors, pass the same gate.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -45,6 +46,7 @@ from argmap.tui.start import BROWSE, Start, StartExercises, StartRolePlay, Start
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from argmap.classroom.presence import Presence
     from argmap.classroom.session import ExerciseSetup
     from argmap.engine.evaluation import ArgumentEngine, Evaluation
     from argmap.scenario.loaded import Loaded
@@ -83,9 +85,11 @@ class ArgmapApp(ClassroomModes, App[None]):
         scenario_name: str = "scenario",
         sha256: str = "",
         loaded: Loaded | None = None,
+        class_folder: Path | None = None,
     ) -> None:
         """``exercise_setup`` is how exercises start when asked for without one (it comes from
-        the command line, checked: ``classroom.start.command_line_setup``)."""
+        the command line, checked: ``classroom.start.command_line_setup``). With a
+        ``class_folder`` the student gives their name first, and answers go to that folder."""
         super().__init__()
         self.debate = debate
         self.loaded = loaded
@@ -101,6 +105,9 @@ class ArgmapApp(ClassroomModes, App[None]):
         """Answers that could not be saved when the app closed: (file, reason, lines)."""
         self.start_setup = exercise_setup
         self._engine: ArgumentEngine | None = None
+        self.class_folder = class_folder
+        self.presence: Presence | None = None
+        """The student's presence in the class's folder, from the name given to the end."""
 
     @property
     def engine(self) -> ArgumentEngine:
@@ -131,6 +138,32 @@ class ArgmapApp(ClassroomModes, App[None]):
         return PositionsScreen(self.start_state)
 
     def on_mount(self) -> None:
+        if self.class_folder is not None:
+            from argmap.tui.screens.student import StudentScreen
+
+            self.push_screen(StudentScreen(self.debate.scenario.title), self._joined)
+        else:
+            self._begin()
+
+    def _joined(self, student: str | None) -> None:
+        """A student of a class gave their name: exercises save under it, in the class's
+        folder, and the teacher sees them present."""
+        from argmap.classroom.presence import Here, Presence
+        from argmap.classroom.results import now
+        from argmap.classroom.session import ExerciseSetup, exercise_sets
+
+        folder = self.class_folder
+        if student is None or folder is None:
+            return
+        self.start_setup = replace(self.start_setup or ExerciseSetup(folder), student=student, folder=folder)
+        sets = {name: len(exercises) for name, exercises in exercise_sets(self.debate).items()}
+        try:
+            self.presence = Presence.announce(folder, Here(student, self.scenario_name, self.sha256, now(), sets))
+        except OSError as exc:
+            self.notify(f"Your teacher cannot see you present: {exc}", severity="warning", timeout=8, markup=False)
+        self._begin()
+
+    def _begin(self) -> None:
         if self.start_claim is not None:
             home = self.home
             self._show_claim(home.claim_state(self.start_claim), home.adopt)
@@ -138,7 +171,8 @@ class ArgmapApp(ClassroomModes, App[None]):
         if isinstance(start, StartWalkthrough):
             self.start_walkthrough(start.name)
         elif isinstance(start, StartExercises):
-            self.start_exercises(self.start_setup, from_command_line=True)
+            # In a class the app stays when the set cannot start: there is no command line to go back to.
+            self.start_exercises(self.start_setup, from_command_line=self.class_folder is None)
         elif isinstance(start, StartRolePlay):
             self.start_roleplay(start.side)
 
@@ -305,9 +339,18 @@ def _shown(loaded: Loaded) -> tuple[Loaded, Debate]:
     return loaded, debate
 
 
-def make_app(loaded: Loaded, *, start: Start = BROWSE, date: str | None = None, claim: str | None = None) -> ArgmapApp:
+def make_app(
+    loaded: Loaded,
+    *,
+    start: Start = BROWSE,
+    date: str | None = None,
+    claim: str | None = None,
+    class_folder: Path | None = None,
+) -> ArgmapApp:
     """The app for a loaded scenario: the positions view at a date and/or on a claim, with a
-    walkthrough, an exercise set or a role-play begun over it when ``start`` says so.
+    walkthrough, an exercise set or a role-play begun over it when ``start`` says so. With a
+    ``class_folder`` (a class served to browsers) the student first gives their name; answers
+    are saved in that folder under it.
 
     Raises ``ValueError`` with a readable reason for a bad date, an unknown claim, walkthrough
     or side, or exercises the scenario cannot give (naming the sets).
@@ -349,4 +392,5 @@ def make_app(loaded: Loaded, *, start: Start = BROWSE, date: str | None = None, 
         scenario_name=loaded.path.stem,
         sha256=loaded.sha256,
         loaded=loaded,
+        class_folder=class_folder,
     )
