@@ -61,3 +61,22 @@ def test_a_speaker_contradicting_itself_across_time(starter):
     assert side_conflicts(debate, debate.last_step)["upton"][0].relation == "fine-attacks-unsafe"
     # In April the speaker had not contradicted herself yet.
     assert speaker_conflicts(debate, debate.first_step) == {}
+
+
+def test_an_attack_within_a_side_reads_from_its_attacker_though_it_came_later():
+    from argmap.formats.report_text import conflict_line
+    from argmap.reading.locations import bundled_scenario
+
+    from .conftest import valid
+
+    debate = Debate.from_loaded(valid(bundled_scenario()))
+    later = []
+    for conflicts in side_conflicts(debate, debate.last_step).values():
+        for c in conflicts:
+            rel = debate.relations[c.relation]
+            assert c.attacker == rel.from_
+            line = conflict_line(c)
+            if c.type == "attacks":
+                assert line.startswith(f"{rel.from_} attacks {rel.to} ")
+                later.append(rel.from_ == c.second)
+    assert any(later), "the bundled map has an attack by the later of two claims of a side"

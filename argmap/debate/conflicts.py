@@ -31,6 +31,8 @@ class Conflict:
     second_date: str
     first_speaker: str
     second_speaker: str
+    attacker: str
+    """The claim the relation runs from (an attack has a direction; time order is not it)."""
 
     @property
     def same_time(self) -> bool:
@@ -53,6 +55,7 @@ def _conflict(debate: Debate, holder: str, first: str, second: str, relation: st
         _date(debate, second),
         debate.claims[first].actor,
         debate.claims[second].actor,
+        debate.relations[relation].from_ if relation in debate.relations else first,
     )
 
 

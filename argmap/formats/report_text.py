@@ -14,9 +14,14 @@ def label_word(report: Report, label: str) -> str:
 
 def conflict_line(c: Conflict) -> str:
     verb = "contradicts" if c.type == "contradicts" else "attacks"
-    when = c.first_date if c.same_time else f"{c.first_date} / {c.second_date}"
-    who = c.first_speaker if c.first_speaker == c.second_speaker else f"{c.first_speaker} / {c.second_speaker}"
-    return f"{c.first} {verb} {c.second} ({c.relation}; {who}; {when})"
+    # An attack reads from the claim it runs from, whichever was said first.
+    turned = c.type == "attacks" and c.attacker == c.second
+    a, b = (c.second, c.first) if turned else (c.first, c.second)
+    dates = (c.second_date, c.first_date) if turned else (c.first_date, c.second_date)
+    speakers = (c.second_speaker, c.first_speaker) if turned else (c.first_speaker, c.second_speaker)
+    when = dates[0] if c.same_time else f"{dates[0]} / {dates[1]}"
+    who = speakers[0] if speakers[0] == speakers[1] else f"{speakers[0]} / {speakers[1]}"
+    return f"{a} {verb} {b} ({c.relation}; {who}; {when})"
 
 
 def label_line(report: Report, x: ClaimLabel) -> str:
