@@ -87,12 +87,20 @@ def test_report_text_markdown_and_json(run_cli):
     text = run_cli("report", str(COUNCIL))
     assert text.returncode == 0, text.stderr
     assert "Eastbank" in text.stdout and "Westbank" in text.stdout
-    assert "e-cheap contradicts e-too-dear" in text.stdout
+    # In words by default: paraphrases, speakers and dates, no ids.
+    assert "e-cheap" not in text.stdout and "cheap-contradicts-dear" not in text.stdout
+    assert (
+        "“The wall is cheap.” (" in text.stdout and "contradicts “The wall is too dear for the budget.”" in text.stdout
+    )
     assert "step 2 (Second meeting): conflicting" in text.stdout
-    assert "rejected: w-cost" in text.stdout
+    ids = run_cli("report", str(COUNCIL), "--ids")
+    assert "e-cheap contradicts e-too-dear (cheap-contradicts-dear;" in ids.stdout
+    assert "rejected: w-cost “" in ids.stdout
     md = run_cli("report", str(COUNCIL), "--format", "markdown", "--semantics", "preferred")
     assert md.returncode == 0 and md.stdout.startswith("# The river council")
-    assert "| open (in some) | `w-old-ways` |" in md.stdout
+    assert "`w-old-ways`" not in md.stdout and "| open (in some) |" in md.stdout
+    md_ids = run_cli("report", str(COUNCIL), "--format", "markdown", "--semantics", "preferred", "--ids")
+    assert "| open (in some) | `w-old-ways` |" in md_ids.stdout
     data = json.loads(run_cli("report", str(COUNCIL), "--format", "json", "--commentators").stdout)
     assert data["report_version"] == 1 and data["commentators"] is True
     east = next(s for s in data["sides"] if s["side"] == "east")
@@ -128,3 +136,14 @@ def test_solve_and_report_do_not_import_textual_or_rich(af_file, args):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_report_markdown_shows_scenario_text_as_text(run_cli):
+    from tests.conftest import FIXTURES
+
+    md = run_cli("report", str(FIXTURES / "tui" / "markup.yaml"), "--format", "markdown", "--commentators").stdout
+    assert "[bold]x[/]" not in md and "\\[bold\\]x\\[/\\]" in md
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt().render(md)
+    assert "[bold]x[/]" in html and "<a " not in html

@@ -75,7 +75,7 @@ def test_an_attack_within_a_side_reads_from_its_attacker_though_it_came_later():
         for c in conflicts:
             rel = debate.relations[c.relation]
             assert c.attacker == rel.from_
-            line = conflict_line(c)
+            line = conflict_line(c, ids=True)
             if c.type == "attacks":
                 assert line.startswith(f"{rel.from_} attacks {rel.to} ")
                 later.append(rel.from_ == c.second)

@@ -80,7 +80,17 @@ async def test_claim_detail_explains_why_a_claim_falls(harbour):
         assert isinstance(app.screen, ClaimScreen)
         text = screen_text(app)
         assert "Stands or falls" in text and "✗ rejected" in text
-        assert "south-mayor-no-expand" in text
+        why = text[text.index("Stands or falls") :]
+        # In words: the attacker by its paraphrase and speaker; its id and the relation's only on demand.
+        assert "“An expansion would take trade away from South Town.”" in why and "South" in why
+        assert "south-mayor-no-expand" not in why and "south-attacks-mayor" not in why
+        await pilot.press("i")
+        await pilot.pause()
+        why = screen_text(app)[screen_text(app).index("Stands or falls") :]
+        assert "south-mayor-no-expand" in why and "south-attacks-mayor" in why
+        await pilot.press("i")
+        await pilot.pause()
+        assert "south-mayor-no-expand" not in screen_text(app).split("Stands or falls")[1]
         await pilot.press("o")  # what-if from the detail: this claim itself switched off
         await pilot.pause()
         assert "Not in the debate at this step" in screen_text(app)

@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the semantics of the labels (default: grounded)",
     )
     parser.add_argument("--commentators", action="store_true", help="let commentators' claims into the debate")
+    parser.add_argument(
+        "--ids", action="store_true", help="name claims, topics and relations by their ids too (for authors)"
+    )
     add_source_path(parser)
 
 
@@ -33,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_or_report(args.path, args)
     if loaded is None:
         return EXIT_INVALID
-    built = build_report(Debate.from_loaded(loaded), args.semantics, commentators=args.commentators)
+    built = build_report(Debate.from_loaded(loaded), args.semantics, commentators=args.commentators, ids=args.ids)
     sys.stdout.write(named(REPORTS, args.format).load()(built))
     return EXIT_OK

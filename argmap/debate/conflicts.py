@@ -33,6 +33,12 @@ class Conflict:
     second_speaker: str
     attacker: str
     """The claim the relation runs from (an attack has a direction; time order is not it)."""
+    holder_name: str
+    first_text: str
+    second_text: str
+    first_name: str
+    """The first claim's speaker (and joint speakers) by name."""
+    second_name: str
 
     @property
     def same_time(self) -> bool:
@@ -56,6 +62,11 @@ def _conflict(debate: Debate, holder: str, first: str, second: str, relation: st
         debate.claims[first].actor,
         debate.claims[second].actor,
         debate.relations[relation].from_ if relation in debate.relations else first,
+        debate.actor_name(holder),
+        debate.claims[first].text,
+        debate.claims[second].text,
+        debate.speaker_names(first),
+        debate.speaker_names(second),
     )
 
 

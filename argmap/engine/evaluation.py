@@ -31,7 +31,7 @@ from argmap.engine.whatif import WhatIf
 
 if TYPE_CHECKING:
     from argmap.debate.index import Debate
-    from argmap.engine.explain import Explanation
+    from argmap.engine.explain import Explanation, Names
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -94,11 +94,12 @@ class Evaluation:
             self._standpoints[limit] = found
         return found
 
-    def explain(self, claim: str) -> Explanation:
-        """Why the claim has its label (see ``explain``)."""
+    def explain(self, claim: str, names: Names | None = None) -> Explanation:
+        """Why the claim has its label (see ``explain``), claims named by ``names`` (by id
+        when none is given)."""
         from argmap.engine.explain import explain
 
-        return explain(self, claim)
+        return explain(self, claim, names)
 
 
 def evaluate(mapped: MappedDebate, semantics: Semantics = "grounded") -> Evaluation:

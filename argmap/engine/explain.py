@@ -32,6 +32,69 @@ MAX_DEPTH = 4
 MAX_LINES = 24
 
 
+class Names(Protocol):
+    """How an explanation names what it speaks of: by id (the default, for authors), or in
+    words a student reads (speakers, paraphrases, dates), given by the views."""
+
+    def claim(self, claim: str) -> str:
+        """A claim in full, as the subject of a line."""
+        ...
+
+    def brief(self, claim: str) -> str:
+        """A claim in a few words, inside a sentence."""
+        ...
+
+    def this(self, claim: str) -> str:
+        """The claim explained, as the subject of the summary."""
+        ...
+
+    @property
+    def it(self) -> bool:
+        """Whether a line's own claim is called "it" when a reason comes back to it."""
+        ...
+
+    @property
+    def listed(self) -> int:
+        """How many claims of a standpoint are named before "and n more"."""
+        ...
+
+    def relation(self, relation: str) -> str:
+        """A relation, as the object of a sentence ("the relation r1")."""
+        ...
+
+    def relations(self, relations: tuple[str, ...]) -> str:
+        """What to add after a reason about these relations ("" for none)."""
+        ...
+
+
+class IdNames:
+    """Claims by id and a cut text, relations by id."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+
+    def claim(self, claim: str) -> str:
+        text = self.texts.get(claim, "")
+        if len(text) > 70:
+            text = text[:67].rstrip() + "..."
+        return f'{claim} ("{text}")' if text else claim
+
+    def brief(self, claim: str) -> str:
+        return claim
+
+    def this(self, claim: str) -> str:
+        return claim
+
+    it = False
+    listed = 8
+
+    def relation(self, relation: str) -> str:
+        return f"the relation {relation}"
+
+    def relations(self, relations: tuple[str, ...]) -> str:
+        return f" ({', '.join(relations)})" if relations else ""
+
+
 class Evaluated(Protocol):
     """What an explanation reads of an evaluation (``evaluation.Evaluation``, which explains
     itself through this module, so this one does not import it)."""
@@ -101,8 +164,9 @@ def rounds(mapped: MappedDebate, labels: bytes) -> list[int]:
 
 
 class _Writer:
-    def __init__(self, ev: Evaluated) -> None:
+    def __init__(self, ev: Evaluated, names: Names) -> None:
         self.ev = ev
+        self.names = names
         self.m = ev.mapped
         self.debate_claims = ev.mapped.claims
         self.g = ev.grounded_labels
@@ -121,19 +185,42 @@ class _Writer:
         """A claim as id and text; a relation or attack node in words."""
         node = self.m.nodes[a]
         if node.kind == "claim":
-            return _claim_words(self.ev, node.ref)
+            return self.names.claim(node.ref)
         if node.kind == "relation":
-            return f"the relation {node.ref}"
+            return self._relation_words(node.ref)
         assert node.attack is not None
-        return f"the attack of {node.attack.source} on {_target_words(node.attack.target)}"
+        return f"the attack of {self.names.brief(node.attack.source)} on {self._target(node.attack.target)}"
 
-    def why(self, a: int, b: int) -> str:
-        """How ``a`` attacks ``b``, in words."""
+    def _relation_words(self, relation: str) -> str:
+        return self.names.relation(relation)
+
+    def _target(self, target: str) -> str:
+        if target.startswith(RELATION_PREFIX):
+            return self._relation_words(target[len(RELATION_PREFIX) :])
+        return self.names.brief(target)
+
+    def reason(self, r: Attack, subject: str | None = None) -> str:
+        """A reason in words; its target is "it" when that is ``subject`` and the names say so."""
+        target = "it" if self.names.it and r.target == subject else self._target(r.target)
+        source, more = self.names.brief(r.source), self.names.relations(r.relations)
+        if r.kind in ("attacks", "contradicts", "undercuts"):
+            return f"{source} {r.kind} {target}{more}"
+        if r.kind == "supported":
+            return f"{source} supports a claim that attacks {target}{more}"
+        return f"{source} attacks a reason {target} rests on{more}"
+
+    def why(self, a: int, b: int, *, it: bool = True) -> str:
+        """How ``a`` attacks ``b``, in words; ``b`` is "it" (when the names say so) unless
+        ``it`` is False, for a line that does not name ``b``."""
         reasons = self.m.reasons.get((a, b), ())
         node = self.m.nodes[b]
         if node.kind == "attack" and reasons:
-            return f"{_reason_words(reasons[0])}, and the attack depends on {_target_words(reasons[0].target)}"
-        return _reason_words(reasons[0]) if reasons else f"{self.name(a)} attacks {self.name(b)}"
+            return f"{self.reason(reasons[0])}, and the attack depends on {self._target(reasons[0].target)}"
+        return (
+            self.reason(reasons[0], self.name(b) if it else None)
+            if reasons
+            else f"{self.show(a)} attacks {self.show(b)}"
+        )
 
     def is_(self, a: int, label: int) -> str:
         """``a`` with the verb its kind takes: claims are accepted, relations hold, attacks
@@ -188,10 +275,14 @@ class _Writer:
             self.add(depth, a, f"{self.is_(a, UNDEC)}: no accepted claim attacks it, but undecided ones do.")
             cycle = self._cycle(a)
             if cycle:
-                words = " -> ".join(self.name(c) for c in [*cycle, cycle[0]])
+                words = " -> ".join(self._brief_node(c) for c in [*cycle, cycle[0]])
                 self.add(depth + 1, a, f"attacks go round in a cycle, {words}, and nothing outside settles it.")
             for x in open_[:3]:
                 self.add(depth + 1, x, f"{self.why(x, a)}; {self.is_(x, UNDEC)}.")
+
+    def _brief_node(self, a: int) -> str:
+        node = self.m.nodes[a]
+        return self.names.brief(node.ref) if node.kind == "claim" else self.show(a)
 
     def _first_in_attacker(self, a: int) -> int | None:
         ins = [y for y in self.m.af.attackers[a] if self.g[y] == IN]
@@ -218,54 +309,28 @@ class _Writer:
         return None
 
 
-def _claim_words(ev: Evaluated, claim: str) -> str:
-    """``id ("text")``, the text cut short."""
-    text = ev.mapped.texts.get(claim, "")
-    if len(text) > 70:
-        text = text[:67].rstrip() + "..."
-    return f'{claim} ("{text}")' if text else claim
-
-
-def _target_words(target: str) -> str:
-    if target.startswith(RELATION_PREFIX):
-        return f"the relation {target[len(RELATION_PREFIX) :]}"
-    return target
-
-
-def _reason_words(r: Attack) -> str:
-    rels = ", ".join(r.relations)
-    target = _target_words(r.target)
-    if r.kind == "attacks":
-        return f"{r.source} attacks {target} ({rels})"
-    if r.kind == "contradicts":
-        return f"{r.source} contradicts {target} ({rels})"
-    if r.kind == "undercuts":
-        return f"{r.source} undercuts {target} ({rels})"
-    if r.kind == "supported":
-        return f"{r.source} supports a claim that attacks {target} ({rels})"
-    return f"{r.source} attacks a reason {target} rests on ({rels})"
-
-
-def explain(ev: Evaluated, claim: str) -> Explanation:
-    """Why a claim has its label in an evaluation."""
+def explain(ev: Evaluated, claim: str, names: Names | None = None) -> Explanation:
+    """Why a claim has its label in an evaluation, naming claims by ``names`` (by id when none
+    is given)."""
+    names = names or IdNames(ev.mapped.texts)
     label = ev.label(claim)
     if label is None:
-        return Explanation(claim, None, ev.semantics, _absent(ev, claim))
-    w = _Writer(ev)
+        return Explanation(claim, None, ev.semantics, _absent(ev, claim, names))
+    w = _Writer(ev, names)
     a = ev.mapped.index[claim]
     if ev.semantics == "grounded":
         w.grounded_chain(a, 0, frozenset())
-        return Explanation(claim, label, ev.semantics, _summary(ev, claim, label), tuple(w.lines))
+        return Explanation(claim, label, ev.semantics, _summary(ev, names.this(claim), label), tuple(w.lines))
     g = ev.grounded_labels[a]
     if not ev.exists:
         return Explanation(
             claim,
             label,
             ev.semantics,
-            f"{claim} is undecided: there is no stable extension, no set of claims that holds "
+            f"{names.this(claim)} is undecided: there is no stable extension, no set of claims that holds "
             "together and rejects every claim outside it.",
         )
-    summary = _summary(ev, claim, label)
+    summary = _summary(ev, names.this(claim), label)
     if (label == "in" and g == IN) or (label == "out" and g == OUT):
         w.grounded_chain(a, 0, frozenset())
         return Explanation(
@@ -276,21 +341,21 @@ def explain(ev: Evaluated, claim: str) -> Explanation:
     without = sceptical(af, a, sem, bytearray(ev.grounded_labels), witness=True)
     if with_it.yes and with_it.witness is not None:
         inside = set(with_it.witness)
-        w.add(0, a, "A standpoint with it: " + _members(ev, inside) + ".", IN)
+        w.add(0, a, "A standpoint with it: " + _members(ev, inside, names) + ".", IN)
         for x in af.attackers[a]:
             defenders = [y for y in af.attackers[x] if y in inside]
             if defenders:
-                w.add(1, x, f"there {w.why(defenders[0], x)}.", OUT)
+                w.add(1, x, f"there {w.why(defenders[0], x, it=False)}.", OUT)
     else:
         w.add(0, a, f"No {sem} extension contains it: it cannot be defended against all its attackers.", OUT)
         if a in af.targets[a]:
-            w.add(1, a, f"{claim} attacks itself: {w.why(a, a)}.", OUT)
+            w.add(1, a, f"{names.brief(claim)} attacks itself: {w.why(a, a)}.", OUT)
         for x in af.attackers[a][:3]:
             if x != a:
                 w.add(1, x, f"{w.why(x, a)}.", UNDEC)
     if not without.yes and without.witness is not None:
         inside = set(without.witness)
-        w.add(0, a, "A standpoint without it: " + _members(ev, inside) + ".", OUT)
+        w.add(0, a, "A standpoint without it: " + _members(ev, inside, names) + ".", OUT)
         hitters = [y for y in af.attackers[a] if y in inside]
         if hitters:
             w.add(1, hitters[0], f"there {w.why(hitters[0], a)}.", IN)
@@ -299,10 +364,11 @@ def explain(ev: Evaluated, claim: str) -> Explanation:
     return Explanation(claim, label, ev.semantics, summary, tuple(w.lines))
 
 
-def _members(ev: Evaluated, inside: set[int]) -> str:
-    claims = [c for i, c in enumerate(ev.mapped.claims) if i in inside]
-    shown = ", ".join(claims[:8])
-    return shown + (f" and {len(claims) - 8} more" if len(claims) > 8 else "") if claims else "no claim"
+def _members(ev: Evaluated, inside: set[int], names: Names) -> str:
+    claims = [names.brief(c) for i, c in enumerate(ev.mapped.claims) if i in inside]
+    most = names.listed
+    shown = ", ".join(claims[:most])
+    return shown + (f" and {len(claims) - most} more" if len(claims) > most else "") if claims else "no claim"
 
 
 def _summary(ev: Evaluated, claim: str, label: Label) -> str:
@@ -320,13 +386,14 @@ def _summary(ev: Evaluated, claim: str, label: Label) -> str:
     }[label]
 
 
-def _absent(ev: Evaluated, claim: str) -> str:
+def _absent(ev: Evaluated, claim_id: str, names: Names) -> str:
     m = ev.mapped
-    if claim in m.whatif.off_claims:
+    claim = names.brief(claim_id)
+    if claim_id in m.whatif.off_claims:
         return f"{claim} is switched off (what-if)."
-    if claim in m.left_out:
+    if claim_id in m.left_out:
         return f"{claim} is left out of the debate at this step (a commentator's claim, or a what-if)."
     return f"{claim} has not been said yet at this step."
 
 
-__all__ = ["ATTACK_PREFIX", "Explanation", "Line", "explain", "rounds"]
+__all__ = ["ATTACK_PREFIX", "Explanation", "IdNames", "Line", "Names", "explain", "rounds"]

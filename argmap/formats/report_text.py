@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from argmap.debate.conflicts import Conflict
 from argmap.engine.labels import SEVERAL_WORD, WORD
+from argmap.views.quoting import quoted
 from argmap.views.report import ClaimLabel, Report
 
 
@@ -12,20 +13,24 @@ def label_word(report: Report, label: str) -> str:
     return (WORD if report.semantics == "grounded" else SEVERAL_WORD)[label]
 
 
-def conflict_line(c: Conflict) -> str:
+def conflict_line(c: Conflict, ids: bool = False) -> str:
+    """Two claims in conflict, in words (each claim's paraphrase, speaker and date), or by id."""
     verb = "contradicts" if c.type == "contradicts" else "attacks"
     # An attack reads from the claim it runs from, whichever was said first.
     turned = c.type == "attacks" and c.attacker == c.second
-    a, b = (c.second, c.first) if turned else (c.first, c.second)
-    dates = (c.second_date, c.first_date) if turned else (c.first_date, c.second_date)
-    speakers = (c.second_speaker, c.first_speaker) if turned else (c.first_speaker, c.second_speaker)
-    when = dates[0] if c.same_time else f"{dates[0]} / {dates[1]}"
-    who = speakers[0] if speakers[0] == speakers[1] else f"{speakers[0]} / {speakers[1]}"
-    return f"{a} {verb} {b} ({c.relation}; {who}; {when})"
+    first = (c.first, c.first_text, c.first_name, c.first_speaker, c.first_date)
+    second = (c.second, c.second_text, c.second_name, c.second_speaker, c.second_date)
+    a, b = (second, first) if turned else (first, second)
+    if ids:
+        when = a[4] if c.same_time else f"{a[4]} / {b[4]}"
+        who = a[3] if a[3] == b[3] else f"{a[3]} / {b[3]}"
+        return f"{a[0]} {verb} {b[0]} ({c.relation}; {who}; {when})"
+    return f"{quoted(a[1])} ({a[2]}, {a[4]}) {verb} {quoted(b[1])} ({b[2]}, {b[4]})"
 
 
 def label_line(report: Report, x: ClaimLabel) -> str:
-    return f"{label_word(report, x.label)}: {x.claim} ({x.speaker}, {x.date}): {x.text}"
+    claim = f"{x.claim} " if report.ids else ""
+    return f"{label_word(report, x.label)}: {claim}{quoted(x.text)} ({x.speaker}, {x.date})"
 
 
 def headline(report: Report) -> str:
@@ -47,16 +52,17 @@ def dumps(report: Report) -> str:
         if not side.positions:
             out.append("  (none)")
         for topic in side.positions:
-            out.append(f"  {topic.question} [{topic.topic}]")
+            out.append(f"  {topic.question}" + (f" [{topic.topic}]" if report.ids else ""))
             for s in topic.stances:
-                out.append(f"    step {s.step} ({s.when}): {s.stance} ({', '.join(s.claims)})")
+                claims = f" ({', '.join(s.claims)})" if report.ids else ""
+                out.append(f"    step {s.step} ({s.when}): {s.stance}{claims}")
         out += ["", "Conflicting messages:"]
         if not side.conflicts:
             out.append("  (none)")
-        out += [f"  {conflict_line(c)}" for c in side.conflicts]
+        out += [f"  {conflict_line(c, report.ids)}" for c in side.conflicts]
         if side.speaker_conflicts:
             out += ["", "Conflicts within one speaker's own claims:"]
-            out += [f"  {c.holder}: {conflict_line(c)}" for c in side.speaker_conflicts]
+            out += [f"  {c.holder_name}: {conflict_line(c, report.ids)}" for c in side.speaker_conflicts]
         out += ["", "Labels at the last step:"]
         if not side.labels:
             out.append("  (none)")

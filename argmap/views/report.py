@@ -69,12 +69,16 @@ class Report:
     """How many preferred (or stable) extensions there are, up to ``STANDPOINT_LIMIT``."""
     apart: tuple[ClaimLabel, ...]
     """Labels of commentators' claims, when they are switched in."""
+    ids: bool = False
+    """Whether the text and Markdown forms name claims, topics and relations by id as well."""
 
 
 STANDPOINT_LIMIT = 100
 
 
-def build_report(debate: Debate, semantics: Semantics = "grounded", *, commentators: bool = False) -> Report:
+def build_report(
+    debate: Debate, semantics: Semantics = "grounded", *, commentators: bool = False, ids: bool = False
+) -> Report:
     last = debate.last_step
     engine = ArgumentEngine(debate)
     ev = engine.evaluate(last, semantics, commentators=commentators)
@@ -122,4 +126,5 @@ def build_report(debate: Debate, semantics: Semantics = "grounded", *, commentat
         {str(k): v for k, v in ev.counts().items()},
         standpoints,
         apart,
+        ids,
     )

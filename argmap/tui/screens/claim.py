@@ -15,6 +15,7 @@ from argmap.engine.state import DebateState
 from argmap.tui.messages import GlossaryRequested, SearchRequested, SourceRequested, TreeRequested
 from argmap.tui.screens.whatif import GRANT, NEXT_SEMANTICS, RESET_WHATIF, SWITCH_OFF, WhatIfKeys
 from argmap.tui.widgets.lines import LineList
+from argmap.views.explain_words import Words
 from argmap.views.positions import rebased
 from argmap.views.present import claim_rows, label_rows
 from argmap.views.rows import Row
@@ -29,6 +30,7 @@ class ClaimScreen(WhatIfKeys, Screen[DebateState]):
         Binding("t", "tree", "Tree"),
         Binding("s", "source", "Source"),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("i", "ids", "Ids", tooltip="show the scenario's ids in the explanation, or words again"),
         SWITCH_OFF,
         GRANT,
         RESET_WHATIF,
@@ -38,6 +40,8 @@ class ClaimScreen(WhatIfKeys, Screen[DebateState]):
     def __init__(self, state: DebateState) -> None:
         super().__init__()
         self.state = state
+        self.show_ids = False
+        """Name claims in the explanation by id (for authors) rather than in words."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="claim-title", classes="screen-title", markup=False)
@@ -77,8 +81,14 @@ class ClaimScreen(WhatIfKeys, Screen[DebateState]):
 
     def _label_rows(self) -> list[Row]:
         evaluation = self.evaluate(self.state)
-        explanation = evaluation.explain(self.claim) if evaluation.label(self.claim) is not None else None
+        names = None if self.show_ids else Words(self.debate)
+        explanation = evaluation.explain(self.claim, names) if evaluation.label(self.claim) is not None else None
         return label_rows(self.debate, self.claim, explanation, self.state.whatif.describe())
+
+    def action_ids(self) -> None:
+        self.show_ids = not self.show_ids
+        self._show()
+        self.notify("Ids shown in the explanation." if self.show_ids else "Claims named in words.", timeout=2)
 
     def apply(self, state: DebateState) -> None:
         self.state = state
