@@ -44,7 +44,8 @@ def test_claim_detail(snap_compare, size):
     """The claim "The harbour must be expanded because ferries cannot turn in the old basin.":
     speaker Mayor of North Town, side North Town, 2 March 2020 (known to the day, step 1: First
     hearing), its topic, stance "▲ for", kind position; "Stands or falls": ✗ rejected under
-    grounded semantics, with the chain of why (South Town's accepted claim attacks it); one
+    grounded semantics, with the chain of why in words (South Town's mayor's accepted claim,
+    by its paraphrase and speaker, attacks it; no ids); one
     evidence quote with its source;
     relations: supports the standing claim, supported by the engineer's and the standing claim,
     attacked by South Town's mayor, and the link undercut by the analyst (dimmed: not yet said
@@ -72,7 +73,7 @@ def test_help(snap_compare):
     """Help opened from the positions view: the keys that work everywhere (ctrl+p, ?, g,
     ctrl+t, q), then those of the positions view (arrows, Home End, d, /, t, f, F), of the
     claim detail and of the debate tree, each key listed once; further down (scrolling) the
-    source reader, search, date and glossary keys and the symbols."""
+    source reader, search, date and glossary keys, each semantics in words and the symbols."""
     assert snap_compare(harbour_app(), press=["question_mark"], terminal_size=(120, 40))
 
 

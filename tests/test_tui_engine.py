@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from argmap.tui.app import make_app
@@ -123,7 +124,7 @@ async def test_a_speaker_can_be_switched_off_and_label_changes_are_counted(harbo
         for _ in range(screen.debate.last_step):
             await pilot.press("right")
             await pilot.pause()
-            if "label" in screen_text(app).splitlines()[0] and "Δ" in screen_text(app).splitlines()[0]:
+            if re.search(r"\d+ labels? changed", screen_text(app).splitlines()[0]):
                 break
         else:
             raise AssertionError("no step changed a label")
@@ -173,3 +174,29 @@ async def test_help_lists_the_source_readers_what_if_key(harbour):
         rows = app.screen.query_one("#help", LineList).rows
         section = [r.key for r in rows if isinstance(r.key, tuple) and r.key[:2] == ("key", "Source reader")]
         assert ("key", "Source reader", "o", SourceScreen.BINDINGS[-1].description) in section
+
+
+async def test_switching_semantics_says_what_it_means_and_whether_labels_changed(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("end", "m")
+        await pilot.pause()
+        (note,) = [n.message for n in app._notifications]
+        assert note.startswith("Preferred: accepted when every preferred standpoint holds it")
+        assert "Differs from grounded" in note
+        assert re.search(
+            r"At this step (\d+ claims? change label|every claim keeps the label it had under grounded)", note
+        )
+
+
+async def test_help_explains_each_semantics_and_the_labels_under_each(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = app.screen.query_one("#help").rows
+        text = "\n".join("".join(p[0] for p in r.pieces) for r in rows)
+        for name in ("grounded", "preferred", "stable", "complete"):
+            assert re.search(rf"^  {name} +accepted when", text, re.M), name
+        assert "under grounded, an accepted claim attacks it; under the others, no standpoint holds it" in text
+        assert "labels changed" in text

@@ -66,7 +66,7 @@ def status_text(state: DebateState, evaluation: Evaluation | None, *, computing:
         if evaluation is not None and not evaluation.exists:
             status += "  no stable extension"
         if changed:
-            status = f"Δ{changed} label{'s' if changed != 1 else ''}  " + status
+            status = f"{changed} label{'s' if changed != 1 else ''} changed  " + status
     if state.commentators:
         status += " · +commentators"
     return status

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from argmap.engine.semantics_registry import BY_NAME, CYCLE
 from argmap.tui.widgets.lines import LineList
 from argmap.views.rows import (
     CHANGED,
@@ -23,6 +24,7 @@ from argmap.views.rows import (
     Row,
     pad,
 )
+from argmap.views.semantics_words import DIFFERENCE, label_meaning
 
 KEY_WIDTH = 16
 
@@ -46,15 +48,23 @@ LEGEND: list[tuple[str, str, str]] = [
     (
         f"{LABEL_MARK['in']} {LABEL_WORD['in']}",
         "label-in",
-        "the claim stands under the semantics in force (m switches)",
+        f"the claim stands: under grounded, {label_meaning('grounded', 'in')}; under the others, "
+        f"{label_meaning('preferred', 'in').replace('preferred ', '')}",
     ),
-    (f"{LABEL_MARK['out']} {LABEL_WORD['out']}", "label-out", "an accepted claim attacks it"),
+    (
+        f"{LABEL_MARK['out']} {LABEL_WORD['out']}",
+        "label-out",
+        f"under grounded, {label_meaning('grounded', 'out')}; under the others, "
+        f"{label_meaning('preferred', 'out').replace('preferred ', '')}",
+    ),
     (
         f"{LABEL_MARK['undec']} {LABEL_WORD['undec']}",
         "label-undec",
-        "neither can be established (e.g. a mutual rebuttal)",
+        f"under grounded, {label_meaning('grounded', 'undec')}; under the others, "
+        f"{label_meaning('preferred', 'undec').replace('preferred ', '')}",
     ),
-    (f"{LABEL_MARK['off']} {LABEL_WORD['off']}", "label-off", "left out by a what-if (o toggles, z resets all)"),
+    (f"{LABEL_MARK['off']} {LABEL_WORD['off']}", "label-off", "switched off by a what-if (o toggles, z resets all)"),
+    ("labels changed", "dim", "on the step bar, 'n labels changed': claims said earlier whose label the step changed"),
 ]
 
 
@@ -88,6 +98,16 @@ class HelpScreen(Screen[None]):
                 pieces: tuple[Piece, ...] = ((pad("  " + key, KEY_WIDTH), "key"), (what, ""))
                 rows.append(Row(("key", title, key, what), pieces, indent=KEY_WIDTH))
             rows.append(Row(("gap", title), ((" ", ""),)))
+        rows.append(Row(("section", "Semantics"), (("Semantics (m switches)", "heading"),), target="Semantics"))
+        for name in CYCLE:
+            rows.append(
+                Row(
+                    ("semantics", name),
+                    ((pad("  " + name, KEY_WIDTH), "key"), (f"{BY_NAME[name].explanation} {DIFFERENCE[name]}", "")),
+                    indent=KEY_WIDTH,
+                )
+            )
+        rows.append(Row(("gap", "semantics"), ((" ", ""),)))
         rows.append(Row(("section", "Symbols"), (("Symbols", "heading"),), target="Symbols"))
         for symbol, role, meaning in LEGEND:
             rows.append(

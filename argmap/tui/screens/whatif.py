@@ -6,10 +6,17 @@ the help screen show them so); the bindings and their actions are written once, 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 
 from argmap.engine.semantics_registry import CYCLE
 from argmap.tui.screens.base import OnState
+from argmap.views.positions import label_changes
+from argmap.views.semantics_words import explained
+
+if TYPE_CHECKING:
+    from argmap.engine.evaluation import Evaluation
 
 SWITCH_OFF = Binding("o", "switch_off", "What-if: switch the claim off, or back on", show=False)
 SWITCH_OFF_SPEAKER = Binding(
@@ -21,6 +28,19 @@ NEXT_SEMANTICS = Binding("m", "next_semantics", "Semantics: " + ", ".join(CYCLE)
 TOGGLE_COMMENTATORS = Binding("c", "toggle_commentators", "Commentators' claims in or out of the debate", show=False)
 
 PICK_A_CLAIM = "Pick a claim first (Tab to a side, ↑/↓)."
+
+
+def semantics_note(before: Evaluation, after: Evaluation) -> str:
+    """What switching semantics means, and what it changed at this step."""
+    changed = label_changes(before.labels, after.labels)
+    if changed:
+        effect = f"At this step {changed} claim{'s' if changed != 1 else ''} change label."
+    else:
+        effect = (
+            f"At this step every claim keeps the label it had under {before.semantics}: "
+            "no dispute here is left open in a way the two settle differently."
+        )
+    return f"{explained(after.semantics)} {effect}"
 
 
 class WhatIfKeys(OnState):
@@ -57,7 +77,10 @@ class WhatIfKeys(OnState):
         self.apply(self.state.reset_whatif())
 
     def action_next_semantics(self) -> None:
-        self.apply(self.state.next_semantics())
+        before = self.state
+        after = before.next_semantics()
+        self.apply(after)
+        self.notify(semantics_note(self.evaluate(before), self.evaluate(after)), timeout=8, markup=False)
 
     def action_toggle_commentators(self) -> None:
         self.apply(self.state.toggle_commentators())
