@@ -70,7 +70,7 @@ def _step(debate: Debate, at: str | None) -> int | None:
     """The step ``--at`` names: a number of a step, else a date (so ``2001`` is the year)."""
     if at is None:
         return None
-    from argmap.scenario.dates import FuzzyDate
+    from argmap.views.date_entry import read_date
 
     if at.isascii() and at.isdigit() and len(at) < 4:
         step = int(at)
@@ -78,7 +78,7 @@ def _step(debate: Debate, at: str | None) -> int | None:
             raise ValueError(f"--at {at}: the steps are {debate.first_step} to {debate.last_step}")
         return step
     try:
-        date = FuzzyDate.parse(at)
+        date = read_date(at)
     except ValueError as exc:
         raise ValueError(f"--at {at!r}: not a step number or a date ({exc})") from None
     return debate.step_of_date(date)

@@ -55,6 +55,30 @@ def claim_date(claim: Claim, event_dates: dict[str, FuzzyDate]) -> FuzzyDate | N
     return None
 
 
+def _tell_apart(
+    ordered: list[tuple[str, str]], dates: dict[tuple[str, str], FuzzyDate], labels: dict[tuple[str, str], str]
+) -> None:
+    """Name the steps of claims with no event so that no two steps read alike: one that shares
+    its date with others is named by the event it follows (or precedes) on that date."""
+    text = {g: dates[g].describe() for g in ordered}
+    shared = {t for t in text.values() if sum(1 for u in text.values() if u == t) > 1}
+    for gid in ordered:
+        if gid[0] != "date" or gid[1] == "standing" or text[gid] not in shared:
+            continue
+        same = [g for g in ordered if text[g] == text[gid]]
+        before = [g for g in same[: same.index(gid)] if g[0] == "event"]
+        after = [g for g in same[same.index(gid) + 1 :] if g[0] == "event"]
+        if before:
+            labels[gid] = f"after {labels[before[-1]]}"
+        elif after:
+            labels[gid] = f"before {labels[after[0]]}"
+    seen: dict[str, int] = {}
+    for gid in ordered:
+        n = seen[labels[gid]] = seen.get(labels[gid], 0) + 1
+        if n > 1:
+            labels[gid] = f"{labels[gid]} ({n})"
+
+
 def build_timeline(scenario: Scenario) -> Timeline:
     """Place every event and claim; assumes a scenario that passed the checks."""
     event_dates = {e.id: FuzzyDate.parse(e.date) for e in scenario.events}
@@ -90,6 +114,7 @@ def build_timeline(scenario: Scenario) -> Timeline:
             labels[gid] = "Standing positions" if standing else date.describe()
         groups[gid].append(claim.id)
     ordered = sorted(groups, key=lambda g: keys[g])
+    _tell_apart(ordered, dates, labels)
     has_standing = any(dates[g].precision == "standing" for g in ordered)
     start = 0 if has_standing else 1
     steps = []

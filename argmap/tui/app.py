@@ -355,12 +355,12 @@ def make_app(
     Raises ``ValueError`` with a readable reason for a bad date, an unknown claim, walkthrough
     or side, or exercises the scenario cannot give (naming the sets).
     """
-    from argmap.scenario.dates import FuzzyDate
+    from argmap.views.date_entry import read_date
 
     loaded, debate = _shown(loaded)
     step = debate.first_step
     if date is not None:
-        step = debate.step_of_date(FuzzyDate.parse(date))
+        step = debate.step_of_date(read_date(date))
     if claim is not None:
         if claim not in debate.claims:
             from argmap.base.diagnostics import did_you_mean

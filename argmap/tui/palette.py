@@ -9,9 +9,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from argmap.debate.index import Debate
-from argmap.scenario.dates import FuzzyDate
 from argmap.tui.host import host
 from argmap.tui.messages import ExportRequested, JumpKind, JumpRequested, ModeKind, ModeRequested
+from argmap.views.date_entry import read_date
 
 MAX_CLAIM_HITS = 40
 
@@ -58,7 +58,8 @@ class DebateCommands(Provider):
         for actor in d.scenario.actors:
             out.append(("Actor", actor.name, "actor", actor.id))
         for step in d.steps:
-            out.append(("Date", f"{step.date.describe()}: {step.label}", "step", str(step.index)))
+            when = step.date.describe()
+            out.append(("Date", when if step.label == when else f"{when}: {step.label}", "step", str(step.index)))
         for cid in d.ordered:
             out.append(("Claim", d.claims[cid].text, "claim", cid))
         return out
@@ -96,7 +97,7 @@ class DebateCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         try:
-            date = FuzzyDate.parse(query)
+            date = read_date(query)
         except ValueError:
             date = None
         if date is not None:

@@ -11,10 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from argmap.scenario.dates import FuzzyDate
 from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
+from argmap.views.date_entry import outside, read_date
 from argmap.views.rows import Row, pad
 
 
@@ -29,7 +29,7 @@ class DateScreen(OnDebate, ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Go to a date", classes="panel-title", markup=False)
-            yield TextField(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", id="date")
+            yield TextField(placeholder="June 2000, 3 February 2001, 2001, 2000-06…", id="date")
             yield Static("", id="date-error", markup=False)
             yield LineList(self._rows(), id="results")
             yield Static("Enter go · ↓ pick a step · Esc close", classes="hint", markup=False)
@@ -37,8 +37,14 @@ class DateScreen(OnDebate, ModalScreen[int | None]):
     def _rows(self) -> list[Row]:
         rows = []
         for step in self.debate.steps:
-            pieces = ((pad(f"{step.index}", 5), "dim"), (pad(step.date.describe(), 22), "date"), (step.label, ""))
-            rows.append(Row(("step", step.index), pieces, target=step.index, indent=27))
+            when = step.date.describe()
+            # The date in its column, then what happened, unless that is only the date again.
+            pieces = (
+                (pad(f"{step.index}", 5), "dim"),
+                (pad(when, 24), "date"),
+                ("" if step.label == when else step.label, ""),
+            )
+            rows.append(Row(("step", step.index), pieces, target=step.index, indent=29))
         return rows
 
     def on_mount(self) -> None:
@@ -47,10 +53,13 @@ class DateScreen(OnDebate, ModalScreen[int | None]):
     @on(Input.Submitted, "#date")
     def _submitted(self, event: Input.Submitted) -> None:
         try:
-            date = FuzzyDate.parse(event.value)
+            date = read_date(event.value)
         except ValueError as exc:
             self.query_one("#date-error", Static).update(str(exc))
             return
+        note = outside(self.debate, date)
+        if note is not None:
+            self.notify(note, timeout=5, markup=False)
         self.dismiss(self.debate.step_of_date(date))
 
     @on(LineList.RowSelected, "#results")
