@@ -25,7 +25,7 @@ def harbour_app(**kwargs: str):
     return make_app(loaded, **kwargs)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, pytest.param((200, 50), id="200x50")])
 def test_positions_view(snap_compare, size):
     """Step 4 of 6, 15 January 2021, "Joint communique" in the bar at the top. The matrix has
     three topics down and North Town, South Town, West Isles across: North Town is
@@ -34,8 +34,9 @@ def test_positions_view(snap_compare, size):
     by topic: the joint statement is marked ✱ (new) and, like the council's refusal to pay,
     flagged "⚠ contradiction". Each claim carries its grounded label (✓ accepted, ✗ rejected,
     ? undecided) and the title line reads "grounded ✓3 ✗3 ?2". At 80x24 the sides are tabs
-    (North Town shown); at 120x40 the three sides and the Commentators column stand side by
-    side."""
+    (North Town shown); at 120x40 and 200x50 the three sides and the Commentators column stand
+    side by side. Nothing is cut: a topic's question, a side's name and a cell's speaker wrap
+    onto further lines of their column (at 80x24 a cell shows only the stance)."""
     assert snap_compare(harbour_app(date=AT), terminal_size=size)
 
 

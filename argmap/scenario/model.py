@@ -78,6 +78,10 @@ class Topic(Strict):
 
     id: Id
     question: Text
+    short: Text | None = Field(
+        default=None,
+        description="A short title for narrow places (the position matrix); the question shows in full elsewhere.",
+    )
     note: Text | None = None
 
 

@@ -3,7 +3,7 @@ matrix, the claim detail. Pure: no widgets here, so the views stay thin."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,10 +21,12 @@ from argmap.views.rows import (
     NEW,
     NO_POSITION,
     STANCE_SYMBOL,
+    Line,
     Piece,
     Row,
     pad,
-    truncate_pieces,
+    text_width,
+    wrap_pieces,
 )
 
 CLAIM_INDENT = 4
@@ -35,11 +37,20 @@ def date_text(debate: Debate, claim: str) -> str:
     return date.describe() if date is not None else "undated"
 
 
-def topic_title(debate: Debate, topic: str) -> str:
+def topic_title(debate: Debate, topic: str, *, short: bool = False) -> str:
+    """A topic's question, or its short title where one is given and ``short`` asks for it."""
     if topic == NO_TOPIC:
         return "No topic"
     found = debate.topics.get(topic)
-    return found.question if found else topic
+    if found is None:
+        return topic
+    return found.short if short and found.short else found.question
+
+
+def _padded(line: Sequence[Piece], width: int) -> tuple[Piece, ...]:
+    """A wrapped line of a column, filled with spaces to the column's width."""
+    used = sum(text_width(text) for text, _ in line)
+    return (*line, (" " * max(width - used, 0), ""))
 
 
 def stance_pieces(stance: str | None) -> tuple[Piece, ...]:
@@ -222,12 +233,22 @@ class RowMaker:
         cell_w = max(8, (width - topic_w) // n)
         return topic_w, cell_w
 
-    def matrix_header(self, width: int) -> tuple[Piece, ...]:
+    def matrix_header(self, width: int) -> tuple[Line, ...]:
+        """The header's lines: "Topic", then each side's name, wrapped in its column."""
         topic_w, cell_w = self.matrix_widths(width)
-        pieces: list[Piece] = [(pad("Topic", topic_w), "label")]
-        for side in self.debate.sides:
-            pieces.append((pad(" " + self.debate.actor_name(side), cell_w), "side"))
-        return tuple(pieces)
+        columns = [[(("Topic", "label"),)]] + [
+            wrap_pieces(((self.debate.actor_name(side), "side"),), cell_w - 1) for side in self.debate.sides
+        ]
+        widths = [topic_w] + [cell_w] * len(self.debate.sides)
+        height = max(len(c) for c in columns)
+        return tuple(
+            tuple(
+                piece
+                for j, (column, w) in enumerate(zip(columns, widths, strict=True))
+                for piece in ((" ", ""),) * (j > 0) + _padded(column[i] if i < len(column) else (), w - (j > 0))
+            )
+            for i in range(height)
+        )
 
     def matrix_rows(self, view: StepView, width: int) -> list[Row]:
         d = self.debate
@@ -239,17 +260,29 @@ class RowMaker:
                 position = view.positions.get((side, topic))
                 change = view.changes.get((side, topic))
                 cells.append(self._cell(position, change, cell_w))
-            title = topic_title(d, topic)
-            pieces: list[Piece] = [(pad(title, topic_w - 1) + " ", "")]
+            title = topic_title(d, topic, short=True)
+            pieces: list[Piece] = [(title + " ", "")]
             for cell in cells:
                 pieces.extend(cell)
+            # Each column wraps in its own width: nothing is cut, the row grows instead.
+            columns = [wrap_pieces(((title, ""),), topic_w - 1)] + [wrap_pieces(c, cell_w - 1, 1) for c in cells]
+            widths = [topic_w] + [cell_w] * len(cells)
+            height = max(len(c) for c in columns)
+            block = tuple(
+                tuple(
+                    piece
+                    for column, w in zip(columns, widths, strict=True)
+                    for piece in _padded(column[i] if i < len(column) else (), w)
+                )
+                for i in range(height)
+            )
             key = ("matrix", topic, width, tuple(cells))
-            rows.append(Row(key, tuple(pieces), target=topic, wrap=False))
+            rows.append(Row(key, tuple(pieces), target=topic, wrap=False, block=block))
         return rows
 
     def _cell(self, position: Position | None, change: StanceChange | None, width: int) -> tuple[Piece, ...]:
         if position is None:
-            return ((pad(f" {NO_POSITION}", width), "none"),)
+            return ((f" {NO_POSITION}", "none"),)
         mark = CHANGED if change is not None else " "
         stance = position.stance
         word = f"{STANCE_SYMBOL[stance]} {stance}"
@@ -260,13 +293,10 @@ class RowMaker:
                 speakers.append(name)
         who = speakers[-1] + (f" +{len(speakers) - 1}" if len(speakers) > 1 else "") if speakers else ""
         pieces: list[Piece] = [(mark, "changed"), (word, stance)]
-        # The speaker only where there is room to read it.
+        # The speaker where a cell has room for its words (it wraps; a word is never split).
         if stance != "conflicting" and who and width >= 18:
             pieces.append((" · " + who, "dim"))
-        cut = list(truncate_pieces(pieces, width - 1))
-        used = sum(len(t) for t, _ in cut)
-        cut.append((" " * max(width - used, 0), ""))
-        return tuple(cut)
+        return tuple(pieces)
 
     def short_name(self, actor: str) -> str:
         """A person's surname, or a body's name."""

@@ -45,13 +45,20 @@ class Row:
     role: str = ""
     """A style for the whole row."""
     wrap: bool = True
+    block: tuple[Line, ...] = ()
+    """Lines laid out already (a table row whose cells wrap in their columns): shown as they
+    are, in place of ``pieces``, which the row still carries for searching and tests."""
 
 
 _TOKENS = re.compile(r"\n|[^\S\n]+|\S+[^\S\n]*")
 
 
-def _width(text: str) -> int:
+def text_width(text: str) -> int:
+    """The cells a text takes on a terminal."""
     return len(text) if text.isascii() else cell_len(text)
+
+
+_width = text_width
 
 
 def _split_long(token: str, width: int) -> list[str]:

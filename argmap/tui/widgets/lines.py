@@ -267,6 +267,9 @@ class LineList(ScrollView, can_focus=True):
         cache = self._wrapped
         wrapped_rows: list[list[Line]] = []
         for row in self._rows:
+            if row.block:
+                wrapped_rows.append(list(row.block))
+                continue
             if not row.wrap:
                 wrapped_rows.append([row.pieces])
                 continue

@@ -25,8 +25,11 @@ class MatrixHeader(LineList):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        pieces = self._maker.matrix_header(self._content_width())
-        self.set_rows([Row(("header", pieces), pieces, wrap=False)])
+        lines = self._maker.matrix_header(self._content_width())
+        debate = self._maker.debate
+        pieces = (("Topic ", "label"), *((debate.actor_name(side) + " ", "side") for side in debate.sides))
+        self.set_rows([Row(("header", lines), pieces, wrap=False, block=lines)])
+        self.styles.height = len(lines)  # a side's name may wrap: the header grows with it
 
 
 class PositionMatrix(LineList):

@@ -41,6 +41,14 @@ class StepBar(Static):
             title = title[: room_for_title - 1] + "…"
         gap = max(width - len(title) - right.cell_length - 2, 2)
         head = Content.assemble((title, "bold"), (" " * gap, ""), right)
+        label = "" if current.label == date else current.label
+        fixed = len(f"◀ Step {step} of {total}  {date}{precision}  ") + 3
+        if fixed + len(label) > width - 2:
+            precision = ""  # the date's precision goes first, then the label is cut
+            fixed = len(f"◀ Step {step} of {total}  {date}  ") + 3
+            if fixed + len(label) > width - 2:
+                room = max(width - 2 - fixed, 1)
+                label = label[: room - 1].rstrip() + "…" if room > 1 else "…"
         line = Content.assemble(
             ("◀ ", "$text-muted"),
             (f"Step {step} of {total}", "bold"),
@@ -48,7 +56,7 @@ class StepBar(Static):
             (date, "bold $text-accent"),
             (precision, "$text-muted"),
             ("  " if date else "", ""),
-            ("" if current.label == date else current.label, ""),
+            (label, ""),
             ("  ▶", "$text-muted"),
         )
         room = width - line.cell_length - 2
