@@ -230,7 +230,8 @@ def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
     if "standing" in pattern:
         return (
             f"'{value}' is not a date",
-            "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after ', or 'standing'",
+            "write YYYY, YYYY-MM or YYYY-MM-DD (before AD 1: -YYYY or 'N BC'), optionally after 'before ' "
+            "or 'after ', or 'standing'",
         )
     if pattern.startswith("^[a-z0-9]+"):
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
@@ -347,6 +348,8 @@ def _from_schema(error: Any, model: type[BaseModel]) -> list[Diagnostic]:
     if kind in ("maximum", "minimum"):
         bound = "at most" if kind == "maximum" else "at least"
         return [Diagnostic("E204", f"{error.instance} is out of range: {bound} {error.validator_value}", path=path)]
+    if kind == "not" and error.validator_value == {"const": 0}:
+        return [Diagnostic("E204", "year 0 does not exist (1 BC is followed by AD 1)", path=path)]
     if kind == "minItems":
         return [Diagnostic("E204", f"needs at least {error.validator_value} item(s)", path=path)]
     if kind == "minLength":
