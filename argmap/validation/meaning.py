@@ -15,6 +15,7 @@ from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.model import Claim, Event, Evidence, GlossaryEntry, Relation, Scenario
 from argmap.scenario.sides import side_of
+from argmap.validation.nearest import nearest
 from argmap.validation.shape import Mentions
 
 if TYPE_CHECKING:
@@ -290,12 +291,8 @@ class _Checker:
             found = source.text.find_many([q for q, _ in quotes])
             for (quote, path), match in zip(quotes, found, strict=True):
                 if match is None:
-                    closest = source.text.closest(quote)
-                    hint = (
-                        f'closest passage in the source: "{closest}"'
-                        if closest
-                        else "no passage shares three words in a row with this quote"
-                    )
+                    closest = nearest(source.text, quote)
+                    hint = closest.hint() if closest else "no passage shares three words in a row with this quote"
                     self.add("E104", f"quote not found in source '{source_id}'", path, hint)
 
     def check_classroom(self) -> None:
