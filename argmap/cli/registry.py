@@ -36,6 +36,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", "make a scenario to complete from an Argdown, AIF or Kialo file", "argmap.cli.import_"),
     Command("new", "write a small valid scenario to start from", "argmap.cli.new"),
     Command("quote", "print the exact passages of a source containing some words", "argmap.cli.quote"),
+    Command(
+        "fix", "make a scenario's mechanical repairs: sources' sha256, quotes to the source's text", "argmap.cli.fix"
+    ),
     Command("coverage", "list, per source, the paragraphs no claim quotes yet", "argmap.cli.coverage"),
     Command("results", "merge students' results files into a class summary", "argmap.cli.results"),
     Command("handout", "write a printable Markdown handout and its answer key", "argmap.cli.handout"),
