@@ -41,6 +41,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "formats",
         "authoring",
     ),
+    "lsp": ("base", "scenario", "schema", "reading", "validation", "authoring"),
     "cli": (
         "base",
         "scenario",
@@ -54,6 +55,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "formats",
         "authoring",
         "tui",
+        "lsp",
     ),
 }
 ROOT_MODULES = {"__init__", "__main__"}

@@ -39,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "fix", "make a scenario's mechanical repairs: sources' sha256, quotes to the source's text", "argmap.cli.fix"
     ),
+    Command("lsp", "run the language server for scenario files (for editors), over stdio", "argmap.cli.lsp"),
     Command("coverage", "list, per source, the paragraphs no claim quotes yet", "argmap.cli.coverage"),
     Command("results", "merge students' results files into a class summary", "argmap.cli.results"),
     Command("handout", "write a printable Markdown handout and its answer key", "argmap.cli.handout"),
