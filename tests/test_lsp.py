@@ -169,3 +169,17 @@ async def test_code_actions_fill_the_hash_and_replace_a_near_miss_quote(client):
     sha = hashlib.sha256((folder / "actions-source.txt").read_bytes()).hexdigest()
     assert edits["Set sha256 to the file's hash"].new_text == sha
     assert edits["Replace with the source's passage"].new_text == "the old one is no longer safe for lorries."
+
+
+async def test_columns_are_counted_as_the_protocol_counts_them(client):
+    uri, text = scenario(
+        client,
+        "wide.yaml",
+        lambda s: s.replace("{id: reed, name: Councillor Reed,", "{id: reed, name: \U0001f642 Reed,").replace(
+            "parent: downton}", "parent: dowtnon}"
+        ),
+    )
+    (d,) = await opened(client, uri, text)
+    line = text.split("\n")[d.range.start.line]
+    before = line[: line.index("dowtnon")]
+    assert d.range.start.character == len(before.encode("utf-16-le")) // 2 == len(before) + 1

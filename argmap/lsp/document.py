@@ -7,6 +7,7 @@ Lines and columns here count from 0, in characters.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -75,6 +76,10 @@ class Checked:
     scalars: list[Scalar] = field(default_factory=list)
 
     # --- where things are -------------------------------------------------------------------
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
 
     def scalar_at(self, point: Point) -> Scalar | None:
         for s in self.scalars:

@@ -41,16 +41,35 @@ class ScenarioServer(LanguageServer):
         return self.checked.get(uri) or self.check(uri)
 
 
-def _position(point: Point) -> types.Position:
-    return types.Position(line=point[0], character=point[1])
+# The protocol counts columns in UTF-16 code units; argmap in characters. They differ on a line
+# holding a character beyond the Basic Multilingual Plane (an emoji, say).
+def _units(line: str, col: int) -> int:
+    return len(line[:col].encode("utf-16-le")) // 2
 
 
-def _range(start: Point, end: Point) -> types.Range:
-    return types.Range(start=_position(start), end=_position(end))
+def _chars(line: str, units: int) -> int:
+    count = 0
+    for i, char in enumerate(line):
+        if count >= units:
+            return i
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(line)
 
 
-def _point(position: types.Position) -> Point:
-    return (position.line, position.character)
+def _position(checked: Checked, point: Point) -> types.Position:
+    lines = checked.lines
+    line = lines[point[0]] if point[0] < len(lines) else ""
+    return types.Position(line=point[0], character=_units(line, point[1]))
+
+
+def _range_in(checked: Checked, start: Point, end: Point) -> types.Range:
+    return types.Range(start=_position(checked, start), end=_position(checked, end))
+
+
+def _point(checked: Checked, position: types.Position) -> Point:
+    lines = checked.lines
+    line = lines[position.line] if position.line < len(lines) else ""
+    return (position.line, _chars(line, position.character))
 
 
 def _diagnostic(checked: Checked, d: object) -> types.Diagnostic:
@@ -62,7 +81,7 @@ def _diagnostic(checked: Checked, d: object) -> types.Diagnostic:
     if d.file and d.file != checked.path.name:
         message = f"{d.file}: {message}"
     return types.Diagnostic(
-        range=_range(start, end),
+        range=_range_in(checked, start, end),
         message=message,
         severity=SEVERITY[d.severity],
         code=d.code,
@@ -95,7 +114,7 @@ def make_server(search_path: tuple[Path, ...] = ()) -> ScenarioServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: ScenarioServer, params: types.HoverParams) -> types.Hover | None:
         checked = ls.current(params.text_document.uri)
-        for ident in ids_at(checked, _point(params.position)):
+        for ident in ids_at(checked, _point(checked, params.position)):
             text = describe(checked, ident)
             if text is not None:
                 return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
@@ -104,20 +123,20 @@ def make_server(search_path: tuple[Path, ...] = ()) -> ScenarioServer:
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: ScenarioServer, params: types.DefinitionParams) -> types.Location | None:
         checked = ls.current(params.text_document.uri)
-        for ident in ids_at(checked, _point(params.position)):
+        for ident in ids_at(checked, _point(checked, params.position)):
             where = checked.definitions()[ident]
-            return types.Location(uri=params.text_document.uri, range=_range(where.start, where.end))
+            return types.Location(uri=params.text_document.uri, range=_range_in(checked, where.start, where.end))
         return None
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(ls: ScenarioServer, params: types.ReferenceParams) -> list[types.Location]:
         checked = ls.current(params.text_document.uri)
         uri = params.text_document.uri
-        for ident in ids_at(checked, _point(params.position)):
+        for ident in ids_at(checked, _point(checked, params.position)):
             found = list(checked.references(ident))
             if params.context.include_declaration:
                 found.insert(0, checked.definitions()[ident])
-            return [types.Location(uri=uri, range=_range(s.start, s.end)) for s in found]
+            return [types.Location(uri=uri, range=_range_in(checked, s.start, s.end)) for s in found]
         return []
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", ":", ",", "["]))
@@ -125,7 +144,7 @@ def make_server(search_path: tuple[Path, ...] = ()) -> ScenarioServer:
         checked = ls.check(params.text_document.uri)
         items = [
             types.CompletionItem(label=value, detail=what, kind=types.CompletionItemKind.Value)
-            for value, what in completions(checked, _point(params.position))
+            for value, what in completions(checked, _point(checked, params.position))
         ]
         return types.CompletionList(is_incomplete=False, items=items)
 
@@ -137,8 +156,8 @@ def make_server(search_path: tuple[Path, ...] = ()) -> ScenarioServer:
         checked = ls.current(params.text_document.uri)
         uri = params.text_document.uri
         out = []
-        for action in actions_in(checked, _point(params.range.start), _point(params.range.end)):
-            edit = types.TextEdit(range=_range(action.start, action.end), new_text=action.new_text)
+        for action in actions_in(checked, _point(checked, params.range.start), _point(checked, params.range.end)):
+            edit = types.TextEdit(range=_range_in(checked, action.start, action.end), new_text=action.new_text)
             out.append(
                 types.CodeAction(
                     title=action.title,
