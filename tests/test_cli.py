@@ -28,8 +28,7 @@ def scenario(tmp_path: Path, run_cli) -> Path:
 
 def test_new_writes_a_valid_scenario_with_a_schema_modeline(scenario, run_cli):
     first = scenario.read_text().splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=file://")
-    assert Path(first.split("file://", 1)[1]).is_file()
+    assert first == "# yaml-language-server: $schema=urn:argmap:schema:scenario:1"
     result = run_cli("validate", str(scenario))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s), 0 warning(s)" in result.stderr
@@ -106,7 +105,16 @@ def test_export_of_an_invalid_file_prints_diagnostics_not_json(scenario, run_cli
 def test_quote_prints_pastable_passages(run_cli):
     result = run_cli("quote", "act-boese-2001", "stir up any hysteria")
     assert result.returncode == 0, result.stderr
-    assert 'quote: "Yet, Putin said, if the United States determines that it \\"doesn\'t need' in result.stdout
+    assert result.stdout.splitlines()[:3] == [
+        "seeds/act-boese-2001.txt:11:327:",
+        "      - source: act-boese-2001",
+        '        quote: "Moscow \\"will not stir up any hysteria.\\""',
+    ]
+    wider = run_cli("quote", "act-boese-2001", "stir up any hysteria", "--context", "1")
+    assert (
+        'quote: "if the United States determines that it \\"doesn\'t need any talks or any treaties,\\" Moscow '
+        '\\"will not stir up any hysteria.\\" Putin explained'
+    ) in wider.stdout
     assert run_cli("quote", "act-boese-2001", "words that are not there").returncode == 1
     assert run_cli("quote", "no-such-source", "x").returncode == 1
 

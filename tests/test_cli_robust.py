@@ -216,7 +216,11 @@ def test_quote_needs_some_words(words, run_cli):
 def test_quote_takes_the_source_from_the_scenario_it_is_given(starter, run_cli):
     result = run_cli("quote", "--scenario", str(starter), "council-minutes", "safe for lorries")
     assert result.returncode == 0, result.stderr
-    assert "- source: council-minutes" in result.stdout and "no longer safe for lorries" in result.stdout
+    block = (
+        "      - source: council-minutes\n        quote: |-\n"
+        "          because the old one is no\n          longer safe for lorries.\n"
+    )
+    assert block in result.stdout
 
 
 def test_quote_uses_a_scenario_sources_furniture(starter, run_cli):
@@ -227,7 +231,7 @@ def test_quote_uses_a_scenario_sources_furniture(starter, run_cli):
     starter.write_text(text, encoding="utf-8")
     result = run_cli("quote", "--scenario", str(starter), "council-minutes", "safe for lorries")
     assert result.returncode == 0, result.stderr
-    assert "no longer safe for lorries" in result.stdout
+    assert "          longer safe for lorries.\n" in result.stdout and "PAGE" not in result.stdout
 
 
 def test_quote_still_finds_the_source_of_a_scenario_with_errors_elsewhere(starter, run_cli):
@@ -461,3 +465,16 @@ def test_new_creates_its_files_with_the_users_umask(tmp_path):
     assert result.returncode == 0, result.stderr
     for name in ("b.yaml", "b-source.txt"):
         assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o640
+
+
+def test_quote_near_miss_shows_the_closest_passage_and_where_it_differs(starter, run_cli):
+    result = run_cli("quote", "--scenario", str(starter), "council-minutes", "no longer safe for trucks")
+    assert result.returncode == 1
+    assert 'closest passage in the source (line 3): "no longer safe for lorries."' in result.stderr
+    assert 'it has "trucks", the source "lorries."' in result.stderr
+
+
+@pytest.mark.parametrize("context", ["-1", "x", "101"])
+def test_quote_context_must_be_a_small_whole_number(context, run_cli):
+    err = clean(run_cli("quote", "act-boese-2001", "hysteria", "--context", context), 2)
+    assert "--context" in err

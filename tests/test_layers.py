@@ -29,7 +29,19 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "views": ("base", "scenario", "debate", "engine", "classroom"),
     "formats": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views"),
     "authoring": ("base", "scenario", "schema", "reading", "validation"),
-    "tui": ("base", "scenario", "reading", "debate", "engine", "classroom", "validation", "views", "formats"),
+    "tui": (
+        "base",
+        "scenario",
+        "reading",
+        "debate",
+        "engine",
+        "classroom",
+        "validation",
+        "views",
+        "formats",
+        "authoring",
+    ),
+    "lsp": ("base", "scenario", "schema", "reading", "validation", "authoring"),
     "serve": ("base", "scenario", "classroom", "validation", "tui"),
     "cli": (
         "base",
@@ -45,6 +57,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "authoring",
         "tui",
         "serve",
+        "lsp",
     ),
 }
 ROOT_MODULES = {"__init__", "__main__"}

@@ -47,7 +47,8 @@ def paragraphs(source: LoadedSource) -> list[Paragraph]:
     out = []
     for n, (a, b) in enumerate(merged, 1):
         start, end = text.to_normalised(a), text.to_normalised(b)
-        preview = text.text[start : min(end, start + 70)].strip()
+        # The opening as the source writes it (its dashes and quotation marks), on one line.
+        preview = " ".join(text.original[a : min(b, a + 4 * 70)].split())[:70].strip()
         out.append(
             Paragraph(
                 n,

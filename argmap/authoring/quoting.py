@@ -39,6 +39,8 @@ class Found:
     source_id: str
     path: Path
     text: SourceText
+    furniture: tuple[str, ...] = ()
+    """The source's page furniture as written: passages leave it out."""
 
 
 class NotFound(Exception):
@@ -80,7 +82,7 @@ def find(source: str, scenario: Path | None = None, search_path: tuple[Path, ...
     found = load_source_text(source, None, search_path)
     if isinstance(found, list):
         raise NotFound(found)
-    return Found(source, found.path, found.text)
+    return Found(source, found.path, found.text, found.facts.furniture)
 
 
 def _as_file(source: str) -> Path | None:
@@ -108,11 +110,11 @@ def _from_scenario(source: str, scenario: Path, search_path: tuple[Path, ...], a
     if as_file is not None:
         for sid, each in loaded.sources.items():
             if same_file(each.path, as_file):
-                return Found(sid, each.path, each.text)
+                return Found(sid, each.path, each.text, each.facts.furniture)
         return _from_file(as_file)
     if source in loaded.sources:
         each = loaded.sources[source]
-        return Found(source, each.path, each.text)
+        return Found(source, each.path, each.text, each.facts.furniture)
     name = display_name(scenario)
     written = _sources_as_written(scenario, name)
     if written is None:

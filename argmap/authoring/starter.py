@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shlex
 import unicodedata
 from importlib import resources
+from pathlib import Path
 
 from argmap.reading.gate import find_forbidden
 from argmap.reading.locations import UnsafePath, check_relative
+from argmap.scenario.model import SCHEMA_ID
 
 SOURCE_TEXT = """\
 Town Council Minutes, 3 May 2024 (an invented example)
@@ -108,10 +111,20 @@ relations:
 """
 
 
-def schema_location() -> str:
-    """Where the installed scenario schema is, as a file URI for the editor modeline."""
-    path = resources.files("argmap.schema").joinpath("scenario.schema.json")
-    return f"file://{path}"
+def schema_location(folder: Path | None = None) -> str:
+    """What the editor modeline names the scenario schema by: its path relative to ``folder`` (the
+    scenario's) when both are in one project, else its ``$id``, which an editor maps to the file
+    (docs/authoring.md says how). Never an absolute path: the file may move or be shared."""
+    if folder is not None:
+        schema = Path(str(resources.files("argmap.schema").joinpath("scenario.schema.json")))
+        try:
+            schema, folder = schema.resolve(), folder.resolve()
+        except (OSError, RuntimeError):
+            return SCHEMA_ID
+        project = schema.parent.parent.parent  # the checkout (or environment) holding argmap/
+        if schema.is_file() and "site-packages" not in schema.parts and folder.is_relative_to(project):
+            return Path(os.path.relpath(schema, folder)).as_posix()
+    return SCHEMA_ID
 
 
 _REFUSED_CATEGORIES = {
@@ -170,11 +183,11 @@ def command_word(path: str) -> str:
     return shlex.quote("./" + path if path.startswith("-") else path)
 
 
-def render(name: str, source_file: str) -> tuple[str, str]:
-    """The scenario text and its source text."""
+def render(name: str, source_file: str, folder: Path | None = None) -> tuple[str, str]:
+    """The scenario text and its source text; ``folder`` is where the scenario is written."""
     sha = hashlib.sha256(SOURCE_TEXT.encode("utf-8")).hexdigest()
     scenario = TEMPLATE.format(
-        schema=schema_location(),
+        schema=schema_location(folder),
         command_name=command_word(name),
         source_file=yaml_string(source_file),
         sha256=sha,

@@ -36,6 +36,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", "make a scenario to complete from an Argdown, AIF or Kialo file", "argmap.cli.import_"),
     Command("new", "write a small valid scenario to start from", "argmap.cli.new"),
     Command("quote", "print the exact passages of a source containing some words", "argmap.cli.quote"),
+    Command(
+        "fix", "make a scenario's mechanical repairs: sources' sha256, quotes to the source's text", "argmap.cli.fix"
+    ),
+    Command("lsp", "run the language server for scenario files (for editors), over stdio", "argmap.cli.lsp"),
     Command("coverage", "list, per source, the paragraphs no claim quotes yet", "argmap.cli.coverage"),
     Command(
         "results", "merge students' results files into a class summary, or follow a class live", "argmap.cli.results"

@@ -25,9 +25,10 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 
 
 def _year_as_text(value: object) -> object:
-    """A bare year reads as a number in YAML (``date: 2001``); take it as the text it was."""
+    """A bare year reads as a number in YAML (``date: 2001``, ``date: -0416``); take it as the
+    text it was."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:04d}"
+        return f"-{-value:04d}" if value < 0 else f"{value:04d}"
     return value
 
 
@@ -40,11 +41,11 @@ DateText = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": DATE_PATTERN},
-                {"type": "integer", "minimum": 1, "maximum": 9999},
+                {"type": "integer", "minimum": -9999, "maximum": 9999, "not": {"const": 0}},
             ],
-            "description": "YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after '; or "
-            "'standing' for a position known from the start of the debate.",
-            "examples": ["2000-06-03", "2000-06", "before 1999", "standing", 2001],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD (before AD 1: -YYYY or 'N BC'), optionally after "
+            "'before ' or 'after '; or 'standing' for a position known from the start of the debate.",
+            "examples": ["2000-06-03", "2000-06", "before 1999", "416 BC", "standing", 2001],
         }
     ),
 ]

@@ -13,7 +13,8 @@ files or quote errors, pass the same gate.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import asyncio
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -46,12 +47,24 @@ from argmap.tui.start import BROWSE, Start, StartExercises, StartRolePlay, Start
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from argmap.authoring.watching import Watcher
+    from argmap.base.diagnostics import Diagnostic
     from argmap.classroom.presence import Presence
     from argmap.classroom.session import ExerciseSetup
     from argmap.engine.evaluation import ArgumentEngine, Evaluation
     from argmap.scenario.loaded import Loaded
 
 LIGHT, DARK = "textual-light", "textual-dark"
+
+
+@dataclass(frozen=True)
+class LiveFile:
+    """A scenario shown live: read again from ``path`` whenever it or a file it depends on
+    changes. ``watcher`` reports the changes (by default the file system's)."""
+
+    path: Path
+    search_path: tuple[Path, ...] = ()
+    watcher: Watcher | None = None
 
 
 def _debate_commands() -> type[Provider]:
@@ -86,6 +99,7 @@ class ArgmapApp(ClassroomModes, App[None]):
         sha256: str = "",
         loaded: Loaded | None = None,
         class_folder: Path | None = None,
+        live: LiveFile | None = None,
     ) -> None:
         """``exercise_setup`` is how exercises start when asked for without one (it comes from
         the command line, checked: ``classroom.start.command_line_setup``). With a
@@ -108,6 +122,13 @@ class ArgmapApp(ClassroomModes, App[None]):
         self.class_folder = class_folder
         self.presence: Presence | None = None
         """The student's presence in the class's folder, from the name given to the end."""
+        self.live = live
+        self.reloads = 0
+        """How many times the file was read again (valid or not)."""
+        self.problems: list[Diagnostic] = []
+        """What is wrong with the file on disk, while the map shows its last good version."""
+        self._reloaded = asyncio.Event()
+        self._last_read: Loaded | None = None
 
     @property
     def engine(self) -> ArgumentEngine:
@@ -138,6 +159,8 @@ class ArgmapApp(ClassroomModes, App[None]):
         return PositionsScreen(self.start_state)
 
     def on_mount(self) -> None:
+        if self.live is not None:
+            self.run_worker(self._follow_files(), group="live", exclusive=True)
         if self.class_folder is not None:
             from argmap.tui.screens.student import StudentScreen
 
@@ -204,6 +227,93 @@ class ArgmapApp(ClassroomModes, App[None]):
             keep += 1
         while len(self.screen_stack) > max(keep, 1):
             self.pop_screen()
+
+    # --- live preview ---------------------------------------------------------------------
+
+    def _watched(self) -> frozenset[Path]:
+        from argmap.authoring.watching import depends_on
+
+        assert self.live is not None
+        return depends_on(self.live.path, self.loaded) | depends_on(self.live.path, self._last_read)
+
+    async def _follow_files(self) -> None:
+        """Read the scenario again whenever one of its files changes; the folders watched
+        follow the sources the file names."""
+        from argmap.authoring.watching import file_changes, folders_of, touches
+
+        assert self.live is not None
+        watcher = self.live.watcher or file_changes
+        while True:
+            files = self._watched()
+            folders = folders_of(files)
+            stop = asyncio.Event()
+            async for changed in watcher(folders, stop):
+                if touches(changed, files):
+                    await self.reload_scenario()
+                    if folders_of(self._watched()) != folders:
+                        stop.set()
+                        break
+            else:
+                return
+
+    async def reload_scenario(self) -> None:
+        """Read the scenario again and show it, or its problems over the last good map."""
+        from argmap.validation.load import load_scenario
+
+        assert self.live is not None
+        live = self.live
+        loaded = await asyncio.to_thread(load_scenario, live.path, live.search_path)
+        self.show_reloaded(loaded)
+
+    def show_reloaded(self, loaded: Loaded) -> None:
+        """Show a fresh reading of the file: the new map when it is valid (keeping the step,
+        the selection and the screens open where they can), else its problems in a panel over
+        the map as it last was."""
+        from argmap.base.diagnostics import Diagnostic
+        from argmap.tui.screens.diagnostics import DiagnosticsScreen
+
+        self._last_read = loaded
+        self.reloads += 1
+        problems = [d for d in loaded.diagnostics if d.severity == "error"]
+        if not problems and loaded.scenario is not None:
+            try:
+                if isinstance(self.screen, DiagnosticsScreen):
+                    self.pop_screen()
+                self.replace_loaded(loaded)
+            except ValueError as exc:
+                problems = [Diagnostic("E203", str(exc), self.scenario_file, 1, 1)]
+            else:
+                self.problems = []
+                self.notify(f"Reloaded {self.scenario_file}", timeout=2)
+        if problems:
+            self.problems = problems
+            self._show_problems(problems)
+        self._reloaded.set()
+        self._reloaded = asyncio.Event()
+
+    @property
+    def scenario_file(self) -> str:
+        from argmap.base.files import display_name
+
+        return display_name(self.live.path) if self.live is not None else self.scenario_name
+
+    def _show_problems(self, problems: list[Diagnostic]) -> None:
+        from argmap.reading import gate
+        from argmap.tui.screens.diagnostics import DiagnosticsScreen
+
+        assert self.live is not None
+        text, _ = gate.read(self.live.path, self.scenario_file)
+        noun = "error" if len(problems) == 1 else "errors"
+        title = f"{self.scenario_file} has {len(problems)} {noun}; the map is its last good version"
+        if isinstance(self.screen, DiagnosticsScreen):
+            self.screen.show(problems, text or "", self.scenario_file, title)
+        else:
+            self.push_screen(DiagnosticsScreen(problems, text or "", self.scenario_file, title))
+
+    async def reloaded(self, count: int) -> None:
+        """Wait until the file has been read ``count`` times (for tests and scripts)."""
+        while self.reloads < count:
+            await self._reloaded.wait()
 
     # --- screens --------------------------------------------------------------------------
 
@@ -346,11 +456,13 @@ def make_app(
     date: str | None = None,
     claim: str | None = None,
     class_folder: Path | None = None,
+    live: LiveFile | None = None,
 ) -> ArgmapApp:
     """The app for a loaded scenario: the positions view at a date and/or on a claim, with a
     walkthrough, an exercise set or a role-play begun over it when ``start`` says so. With a
     ``class_folder`` (a class served to browsers) the student first gives their name; answers
-    are saved in that folder under it.
+    are saved in that folder under it. With ``live``, the app reads its files again whenever
+    they change.
 
     Raises ``ValueError`` with a readable reason for a bad date, an unknown claim, walkthrough
     or side, or exercises the scenario cannot give (naming the sets).
@@ -393,4 +505,5 @@ def make_app(
         sha256=loaded.sha256,
         loaded=loaded,
         class_folder=class_folder,
+        live=live,
     )

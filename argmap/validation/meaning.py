@@ -15,17 +15,26 @@ from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.model import Claim, Event, Evidence, GlossaryEntry, Relation, Scenario
 from argmap.scenario.sides import side_of
+from argmap.validation.nearest import nearest
+from argmap.validation.shape import Mentions
 
 if TYPE_CHECKING:
     from argmap.scenario.loaded import LoadedSource
 
 
 class _Checker:
-    def __init__(self, scenario: Scenario, sources: Mapping[str, LoadedSource], raw_ids: set[str] | None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        sources: Mapping[str, LoadedSource],
+        raw_ids: set[str] | None,
+        mentions: Mentions | None,
+    ) -> None:
         self.s = scenario
         self.sources = sources
         # With shape errors, items that failed are missing: do not call references to them unknown.
         self.raw_ids = raw_ids or set()
+        self.mentions = mentions or Mentions(frozenset(), frozenset())
         self.out: list[Diagnostic] = []
         self.actors = {a.id: a for a in scenario.actors}
         self.topics = {t.id: t for t in scenario.topics}
@@ -85,7 +94,7 @@ class _Checker:
                 key = "term" if section == "glossary" else "id"
                 self.add(
                     "E102",
-                    f"duplicate id '{ident}' (also {fs}[{fi + 1}])",
+                    f"duplicate id '{ident}': the {ordinal(fi + 1)} {_ITEM[fs]} has it too",
                     (section, i, key),
                     "ids name one thing each; claims and relations share one set of ids",
                 )
@@ -282,12 +291,8 @@ class _Checker:
             found = source.text.find_many([q for q, _ in quotes])
             for (quote, path), match in zip(quotes, found, strict=True):
                 if match is None:
-                    closest = source.text.closest(quote)
-                    hint = (
-                        f'closest passage in the source: "{closest}"'
-                        if closest
-                        else "no passage shares three words in a row with this quote"
-                    )
+                    closest = nearest(source.text, quote)
+                    hint = closest.hint() if closest else "no passage shares three words in a row with this quote"
                     self.add("E104", f"quote not found in source '{source_id}'", path, hint)
 
     def check_classroom(self) -> None:
@@ -301,6 +306,16 @@ class _Checker:
                 self.ref(f.relation, self.relations, "relation", (*at, "relation"))
                 self.ref(f.side, self.actors, "actor", (*at, "side"))
                 self.ref(f.topic, self.topics, "topic", (*at, "topic"))
+                if f.view == "tree" and f.claim is None and f.relation is None:
+                    named = next((k for k in ("side", "topic") if getattr(f, k) is not None), None)
+                    self.add(
+                        "E118",
+                        "'view: tree' shows the debate tree of a claim, and this step focuses "
+                        + (f"a {named}" if named else "no claim"),
+                        (*at, "view"),
+                        "focus a claim or a relation (claim: ID), or choose another view: "
+                        "positions, matrix or timeline",
+                    )
         if not self.s.exercises:
             return
         # Imported only for classroom material: the kinds bring in the debate index.
@@ -318,7 +333,7 @@ class _Checker:
                     self.ref(value, tables[ref.table], ref.table, at)
 
     def warnings(self) -> None:
-        touched: set[str] = set()
+        touched: set[str] = set(self.mentions.related)
         for rel in self.s.relations:
             touched.update((rel.from_, rel.to))
         for i, claim in enumerate(self.s.claims):
@@ -329,7 +344,7 @@ class _Checker:
                     ("claims", i, "id"),
                     "link it with supports/attacks, or leave it if it stands alone in the texts",
                 )
-        addressed = {c.topic for c in self.s.claims}
+        addressed = {c.topic for c in self.s.claims} | self.mentions.topics
         for i, topic in enumerate(self.s.topics):
             if topic.id not in addressed:
                 self.add("W102", f"no claim addresses topic '{topic.id}'", ("topics", i, "id"))
@@ -348,10 +363,34 @@ class _Checker:
                 )
 
 
+_ITEM = {
+    "glossary": "glossary entry",
+    "sources": "source",
+    "actors": "actor",
+    "topics": "topic",
+    "events": "event",
+    "claims": "claim",
+    "relations": "relation",
+    "walkthroughs": "walkthrough",
+    "exercises": "exercise",
+}
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st: counting as a reader does, from one."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _side_text(side: str | None) -> str:
     return f"of side '{side}'" if side else "of no side"
 
 
-def check(scenario: Scenario, sources: Mapping[str, LoadedSource], raw_ids: set[str] | None = None) -> list[Diagnostic]:
+def check(
+    scenario: Scenario,
+    sources: Mapping[str, LoadedSource],
+    raw_ids: set[str] | None = None,
+    mentions: Mentions | None = None,
+) -> list[Diagnostic]:
     """Every meaning problem of a scenario, as unlocated diagnostics."""
-    return _Checker(scenario, sources, raw_ids).run()
+    return _Checker(scenario, sources, raw_ids, mentions).run()

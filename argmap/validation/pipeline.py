@@ -7,7 +7,7 @@ the data it built. Diagnostics carry data paths; a caller with positions locates
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from argmap.base.diagnostics import Diagnostic, has_errors
 from argmap.scenario.loaded import LoadedSource
 from argmap.scenario.model import FORMAT_VERSION, Scenario
 from argmap.validation import shape
-from argmap.validation.sources import resolve_sources
+from argmap.validation.sources import file_sha256, resolve_sources
 
 
 @dataclass
@@ -32,6 +32,9 @@ class Validation:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     raw_ids: set[str] | None = None
     """Ids of items that failed their shape, so that references to them are not called unknown."""
+    raw_mentions: shape.Mentions | None = None
+    """What the items as written mention, when some failed their shape: no warning then says
+    a topic or a claim is left alone when a broken item takes it up."""
     positions: shape.Positions = field(default_factory=dict)
     """Where the items kept stand in the data, when some failed their shape."""
     shaped: int = 0
@@ -80,28 +83,51 @@ def _shape(v: Validation) -> bool:
     v.shaped = len(v.diagnostics)
     if problems:
         v.raw_ids = shape.raw_ids(v.data)
+        v.raw_mentions = shape.raw_mentions(v.data)
     return v.scenario is not None
 
 
 def _sources(v: Validation) -> bool:
     assert v.scenario is not None
     v.sources, problems = resolve_sources(v.scenario, v.base, v.search_path)
+    v.diagnostics[: v.shaped] = [_with_actual_hash(d, v) for d in v.diagnostics[: v.shaped]]
     v.diagnostics += problems
     return True
+
+
+def _with_actual_hash(d: Diagnostic, v: Validation) -> Diagnostic:
+    """A malformed ``sha256`` of a source that was read, told the hash its file has."""
+    if d.code != "E204" or len(d.path) != 3 or d.path[0] != "sources" or d.path[2] != "sha256":
+        return d
+    index = d.path[1]
+    assert isinstance(index, int)
+    kept = v.positions.get("sources")
+    at = kept.index(index) if kept is not None and index in kept else None if kept is not None else index
+    if at is None or v.scenario is None or at >= len(v.scenario.sources):
+        return d
+    source = v.sources.get(v.scenario.sources[at].id)
+    actual = file_sha256(source.path) if source is not None else None
+    return d if actual is None else replace(d, hint=f"its file has sha256: {actual}")
 
 
 def _meaning(v: Validation) -> bool:
     from argmap.validation.meaning import check
 
     assert v.scenario is not None
-    v.diagnostics += check(v.scenario, v.sources, v.raw_ids)
+    v.diagnostics += check(v.scenario, v.sources, v.raw_ids, v.raw_mentions)
     return True
+
+
+MAP_NEUTRAL = frozenset({"E103", "E104", "E105", "E106", "E107", "E113", "E116", "E119"})
+"""Errors that leave the map itself whole (a source, a quote, a date against its source, a
+glossary entry, an incomplete exercise left out): exercises can still be checked against it."""
 
 
 def _classroom(v: Validation) -> bool:
     assert v.scenario is not None
-    # An incomplete exercise is left out of the scenario; the rest can still be asked.
-    if has_errors(d for d in v.diagnostics if d.code != "E116"):
+    # Any other error leaves items out of the map or its references broken: an exercise's answer
+    # read off it could be wrong, so the exercises wait until the map is sound.
+    if any(d.severity == "error" and d.code not in MAP_NEUTRAL for d in v.diagnostics):
         return True
     if not (v.scenario.exercises or v.scenario.walkthroughs):
         return True

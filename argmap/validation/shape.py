@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -230,7 +230,8 @@ def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
     if "standing" in pattern:
         return (
             f"'{value}' is not a date",
-            "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after 'before ' or 'after ', or 'standing'",
+            "write YYYY, YYYY-MM or YYYY-MM-DD (before AD 1: -YYYY or 'N BC'), optionally after 'before ' "
+            "or 'after ', or 'standing'",
         )
     if pattern.startswith("^[a-z0-9]+"):
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
@@ -241,7 +242,7 @@ def _describe_pattern(pattern: str, value: Any) -> tuple[str, str | None]:
     if "0-9a-f]{64}" in pattern:
         return (
             f"'{value}' is not a sha256 (64 lowercase hex digits)",
-            "argmap validate prints the actual hash",
+            None,
         )
     if "#[0-9a-fA-F]{6}" in pattern:
         return f"'{value}' is not a colour", "write #rrggbb or a colour name such as 'red'"
@@ -306,7 +307,14 @@ def _from_schema(error: Any, model: type[BaseModel]) -> list[Diagnostic]:
         allowed = sorted(error.schema.get("properties", {}))
         out = []
         for key in sorted(set(error.instance) - set(allowed), key=str):
-            hint = did_you_mean(str(key), allowed) or "allowed here: " + ", ".join(allowed)
+            inside = _belongs_inside(str(key), error.schema.get("properties", {}), model)
+            hint = (
+                f"'{key}' belongs inside '{inside}:', e.g. {inside}: {{..., {key}: {error.instance[key]}}}"
+                if inside and _is_scalar(error.instance[key])
+                else f"'{key}' belongs inside '{inside}:'"
+                if inside
+                else did_you_mean(str(key), allowed) or "allowed here: " + ", ".join(allowed)
+            )
             out.append(Diagnostic("E202", f"unknown key '{key}'", path=(*path, key), hint=hint))
         return out
     if kind == "required":
@@ -340,6 +348,8 @@ def _from_schema(error: Any, model: type[BaseModel]) -> list[Diagnostic]:
     if kind in ("maximum", "minimum"):
         bound = "at most" if kind == "maximum" else "at least"
         return [Diagnostic("E204", f"{error.instance} is out of range: {bound} {error.validator_value}", path=path)]
+    if kind == "not" and error.validator_value == {"const": 0}:
+        return [Diagnostic("E204", "year 0 does not exist (1 BC is followed by AD 1)", path=path)]
     if kind == "minItems":
         return [Diagnostic("E204", f"needs at least {error.validator_value} item(s)", path=path)]
     if kind == "minLength":
@@ -347,6 +357,25 @@ def _from_schema(error: Any, model: type[BaseModel]) -> list[Diagnostic]:
     if kind == "maxLength":
         return [Diagnostic("E204", f"longer than {error.validator_value} characters", path=path)]
     return [Diagnostic("E204", error.message, path=path)]
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool) and len(str(value)) <= 40
+
+
+def _belongs_inside(key: str, properties: dict[str, Any], model: type[BaseModel]) -> str | None:
+    """The one mapping-valued key here whose mapping takes ``key``: where a misplaced key goes."""
+    defs = schema_for(model)["$defs"]
+    found = []
+    for name, prop in properties.items():
+        branches = prop.get("anyOf", [prop]) if isinstance(prop, dict) else []
+        for branch in branches:
+            ref = branch.get("$ref", "") if isinstance(branch, dict) else ""
+            target = defs.get(ref.removeprefix("#/$defs/"), {}) if ref else branch
+            if isinstance(target, dict) and key in target.get("properties", {}):
+                found.append(name)
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _salvage(data: Any, model: type[M]) -> tuple[M | None, Positions]:
@@ -370,7 +399,14 @@ def _salvage(data: Any, model: type[M]) -> tuple[M | None, Positions]:
             try:
                 kept.append(adapter.validate_python(item))
             except ValidationError:
-                continue
+                # A source whose only fault is its hash is still read, so its quotes are checked
+                # and the hash its file has can be told.
+                if name != "sources" or not isinstance(item, dict) or "sha256" not in item:
+                    continue
+                try:
+                    kept.append(adapter.validate_python({k: v for k, v in item.items() if k != "sha256"}))
+                except ValidationError:
+                    continue
             at.append(i)
         values[name] = tuple(kept)
         if len(at) < len(items):
@@ -389,3 +425,27 @@ def raw_ids(data: Any) -> set[str]:
             if isinstance(items, list):
                 ids.update(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))
     return ids
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Ids the items of a file mention as written, valid or not."""
+
+    topics: frozenset[str]
+    """Topics some claim takes a stance on."""
+    related: frozenset[str]
+    """Claims and relations at either end of some relation."""
+
+
+def raw_mentions(data: Any) -> Mentions:
+    """What the claims and relations as written mention, so that an item that failed its shape
+    still counts as taking up a topic or a claim."""
+
+    def values(section: str, keys: tuple[str, ...]) -> frozenset[str]:
+        items = data.get(section) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            return frozenset()
+        found = (item.get(key) for item in items if isinstance(item, dict) for key in keys)
+        return frozenset(v for v in found if isinstance(v, str))
+
+    return Mentions(values("claims", ("topic",)), values("relations", ("from", "to")))

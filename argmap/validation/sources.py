@@ -147,6 +147,14 @@ def _read_source(
         return None, [*problems, _about_source(refused.diagnostic, name, at)]
 
 
+def file_sha256(file: Path) -> str | None:
+    """The SHA-256 of a file read through the gate, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(gate.read_bytes(file, display_name(file))).hexdigest()
+    except gate.Refused:
+        return None
+
+
 def _about_source(d: Diagnostic, name: str, at: DataPath) -> Diagnostic:
     """A problem of the source file, reported where the file is (when located) and tied to the
     scenario entry that names it."""

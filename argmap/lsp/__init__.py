@@ -1,0 +1,1 @@
+"""The language server for scenario files (``argmap lsp``)."""
