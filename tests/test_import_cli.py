@@ -63,7 +63,9 @@ def test_export_at_a_date_or_step_for_a_side(run_cli, tmp_path):
     )
     assert ran.returncode == 0 and out.read_text().startswith("digraph")
     assert run_cli("export", str(bundled_scenario()), "--format", "dot", "--at", "99").returncode == 2
-    ran = run_cli("export", str(bundled_scenario()), "--format", "dot", "--at", "June 2000")
+    # A date as argmap shows it is read too.
+    assert run_cli("export", str(bundled_scenario()), "--format", "dot", "--at", "June 2000").returncode == 0
+    ran = run_cli("export", str(bundled_scenario()), "--format", "dot", "--at", "soon")
     assert ran.returncode == 2 and "not a step number or a date" in ran.stderr
     ran = run_cli("export", str(bundled_scenario()), "--format", "dot", "--side", "mars")
     assert ran.returncode == 2 and "not a side" in ran.stderr
