@@ -34,6 +34,10 @@ def test_a_stray_straight_mark_inside_becomes_one_single_mark():
     assert quoted('the so-called" shield') == "“the so-called’ shield”"
 
 
+def test_a_partnerless_mark_at_an_end_is_dropped():
+    assert quoted('the security of every European country."') == "“the security of every European country.”"
+
+
 def test_apostrophes_are_kept():
     assert quoted("the United States' claims") == "“the United States' claims”"
 

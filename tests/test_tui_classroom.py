@@ -315,6 +315,7 @@ async def test_a_role_play_round_scores_real_attacks_and_ends_with_the_outcome(b
         await pilot.pause()
         text = rows_text(board)
         assert "✗ That does not answer it" in text
+        assert "1 answered, 0 rebutted" in screen_text(app)  # a wrong answer is still an answer
         assert "What Downton actually said:" in text and "A new bridge would bring more traffic" in text
         assert "Councillor Reed, 3 May 2024" in text
         await pilot.press("enter")
@@ -327,14 +328,15 @@ async def test_a_role_play_round_scores_real_attacks_and_ends_with_the_outcome(b
         await pilot.press("space")
         await pilot.pause()
         text = rows_text(board)
-        assert "Score: 1 of 2 attacks answered" in text
+        assert "Score: 1 of 2 rounds rebutted" in text
+        assert "2 answered (1 with a rebuttal, 1 without), 0 passed" in text
         # The engine labels the side's claims in the student's debate: the one played stands.
         assert "needs the argumentation engine" not in text
         assert "stands" in text
-        # Upton never attacks Downton's claims; the claim it did not answer is listed apart.
-        assert "Attacks left unanswered (0)" in text
-        assert "Claims Downton answered in the sources, and you did not (1)" in text
-        assert text.rindex("The new bridge must be built this year.") > text.index("and you did not")
+        # The round answered wrongly is listed, and no round was passed.
+        assert "Passed (0)" in text
+        assert "Answered, but not with a rebuttal (1)" in text
+        assert text.rindex("The new bridge must be built this year.") > text.index("not with a rebuttal")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PositionsScreen)

@@ -4,8 +4,9 @@
 carries one pair of surrounding marks (straight or curly, double or single) loses that pair
 first, so a quote is never marked twice (no ``““…””``, no ``“"…"”``). Double marks inside the
 text become single curly ones, the usual nesting (“he said ‘no’ twice”): a straight ``"``
-opens (‘) at the start or after a space or an opening bracket and closes (’) elsewhere, so an
-unbalanced stray mark still prints as a plain, single one. Single marks and apostrophes inside
+opens (‘) at the start or after a space or an opening bracket and closes (’) elsewhere. A
+straight mark left over at either end, one whose partner the quote cut off (``country."``), is
+dropped, as it would read as the quote's own mark doubled. Single marks and apostrophes inside
 are left as they are.
 """
 
@@ -26,6 +27,17 @@ def strip_marks(text: str) -> str:
     return stripped
 
 
+def _drop_stray(text: str) -> str:
+    """Without a straight double mark at either end that has no partner in the text."""
+    if text.count('"') % 2 == 0:
+        return text
+    if text.endswith('"'):
+        return text[:-1].rstrip()
+    if text.startswith('"'):
+        return text[1:].lstrip()
+    return text
+
+
 def _nest(text: str) -> str:
     out: list[str] = []
     for i, ch in enumerate(text):
@@ -43,4 +55,4 @@ def _nest(text: str) -> str:
 
 def quoted(text: str) -> str:
     """``text`` in curly double quotation marks, never doubled, inner double marks made single."""
-    return OPEN + _nest(strip_marks(text)) + CLOSE
+    return OPEN + _nest(_drop_stray(strip_marks(text))) + CLOSE

@@ -182,7 +182,9 @@ class ClassroomModes(AppMixin):
         if play is None or play.finished:
             play = roleplay.start(d, side)
         if not play.rounds:
-            self.notify(f"No claim of another side bears on {d.actor_name(side)}'s.", timeout=3, markup=False)
+            self.notify(
+                f"No claim of another side bears on the claims of {d.actor_name(side)}.", timeout=3, markup=False
+            )
             return
         self._to_home()
         self.push_screen(RolePlayScreen(play, self.roleplay_labels), self._left_roleplay)

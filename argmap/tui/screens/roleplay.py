@@ -79,7 +79,7 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
                 ("  ·  ", "$text-muted"),
                 (where, "$text-accent bold"),
                 ("  ·  ", "$text-muted"),
-                (f"{play.score} answered", ""),
+                (f"{play.answered} answered, {play.score} rebutted", ""),
             )
         )
         board = self.query_one("#round", LineList)
