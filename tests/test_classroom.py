@@ -10,10 +10,12 @@ import pytest
 
 from argmap.authoring.starter import render
 from argmap.classroom import roleplay
+from argmap.classroom.gradebook import gradebook
+from argmap.classroom.gradebook_formats import questions_csv, to_markdown, to_text
 from argmap.classroom.handout_markdown import handout
 from argmap.classroom.questions import Question, derive, grade
 from argmap.classroom.results import ResultsFile, read_folder
-from argmap.classroom.summary import summarise, to_csv, to_markdown, to_text
+from argmap.classroom.summary import summarise
 from argmap.debate.index import Debate
 from argmap.validation.load import load_scenario
 
@@ -186,9 +188,10 @@ def test_class_summary_per_student_exercise_kind_and_most_missed(tmp_path):
     summary = summarise(read_folder(tmp_path).records)
     assert [(t.name, t.answered, t.correct) for t in summary.students] == [("Ana", 2, 2), ("Bo", 2, 1), ("Cy", 2, 1)]
     assert summary.most_missed[0].name == "rebut" and summary.most_missed[0].correct == 1
-    assert "rebut" in to_text(summary)
-    assert "| rebut | 3 | 1 | 33% |" in to_markdown(summary)
-    assert "most-missed,rebut,3,1,33" in to_csv(summary)
+    book = gradebook(read_folder(tmp_path).records)
+    assert "rebut" in to_text(book)
+    assert "| rebut | 3 | 1 | 33% |" in to_markdown(book)
+    assert "rebut,rebut,basics,find-the-rebuttal,3,1,33" in questions_csv(book)
 
 
 def test_handout_has_brief_exercises_and_a_separate_key(debate):
@@ -240,13 +243,15 @@ def test_results_and_handout_commands(tmp_path, write, run_cli):
     def run(*args: str):
         return run_cli(*args, cwd=tmp_path)
 
+    scenario = write()
     out = run("results", str(tmp_path / "res"))
-    assert out.returncode == 0 and "Ana" in out.stdout and "Most missed" in out.stdout
-    out = run("results", str(tmp_path / "res"), "--format", "csv", "-o", "class.csv")
-    assert out.returncode == 0 and "student,Bo,1,0,0" in (tmp_path / "class.csv").read_text()
+    assert out.returncode == 0 and "Ana" in out.stdout and "most missed" in out.stdout
+    out = run("results", str(tmp_path / "res"), "--scenario", str(scenario), "--format", "csv", "-o", "class.csv")
+    rows = (tmp_path / "class.csv").read_text().splitlines()
+    assert out.returncode == 0 and rows[0].startswith("student,Q1,Q2,Q3,Q4,Q5,basics right,basics answered")
+    assert rows[2] == "Bo,0,,,,,0,1,20,1"
     assert run("results", str(tmp_path / "nope")).returncode == 2
 
-    scenario = write()
     out = run("handout", str(scenario), "--side", "downton", "--set", "basics", "-o", "sheet.md")
     assert out.returncode == 0, out.stderr
     assert "## Brief: Downton" in (tmp_path / "sheet.md").read_text()

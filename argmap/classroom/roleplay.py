@@ -15,6 +15,15 @@ from dataclasses import dataclass, field, replace
 from argmap.classroom.question import attackers
 from argmap.debate.index import Debate
 
+ROLEPLAY_KIND = "roleplay"
+"""The kind of a role-play round's record in a results file."""
+
+
+def roleplay_set(side: str) -> str:
+    """The set name a role-play as a side is saved under."""
+    return f"roleplay-{side}"
+
+
 Labels = Callable[[Debate, frozenset[str]], dict[str, str]]
 """Labels every claim at the last step, with some claims switched off."""
 
