@@ -9,10 +9,11 @@ which of the side's claims stand, and which rounds were answered without a rebut
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from argmap.classroom.question import attackers
+from argmap.classroom.records import Record
 from argmap.debate.index import Debate
 
 ROLEPLAY_KIND = "roleplay"
@@ -94,6 +95,21 @@ def start(debate: Debate, side: str) -> RolePlay:
         if targets or replies:
             rounds.append(Round(cid, debate.step_of_claim(cid), targets, replies))
     return RolePlay(side, tuple(rounds))
+
+
+def resume(debate: Debate, side: str, saved: Mapping[str, Record]) -> RolePlay | None:
+    """A role-play as it was left: the rounds answered in ``saved`` (by opposing claim, as a
+    results file keeps them) played again in order, up to the first not answered; None when
+    none was answered."""
+    play = start(debate, side)
+    own = set(side_claims(debate, side))
+    for rnd in play.rounds:
+        record = saved.get(rnd.opposing)
+        if record is None:
+            break
+        claim = record.answer[0] if record.answer and record.answer[0] in own else None
+        play = answer(debate, play, claim)
+    return play if play.turns else None
 
 
 def answer(debate: Debate, play: RolePlay, claim: str | None) -> RolePlay:

@@ -363,9 +363,12 @@ def own_rows(debate: Debate, side: str, query: str) -> list[Row]:
     return rows
 
 
-def outcome_rows(debate: Debate, play: RolePlay, outcome: Outcome, labelled: bool) -> list[Row]:
-    """The end of a role-play: the score, which of the side's claims stand, and the rounds not
-    rebutted. Every count is of rounds, so the score, the answered and the passed add up."""
+def outcome_rows(
+    debate: Debate, play: RolePlay, outcome: Outcome, labelled: bool, saved_to: str | None = None
+) -> list[Row]:
+    """The end of a role-play: the score, which of the side's claims stand, the rounds not
+    rebutted, and where the rounds are saved. Every count is of rounds, so the score, the
+    answered and the passed add up."""
     side = debate.actor_name(play.side)
     counts = (
         f"{outcome.answered} answered ({outcome.score} with a rebuttal, {len(outcome.not_rebutted)} without),"
@@ -405,7 +408,12 @@ def outcome_rows(debate: Debate, play: RolePlay, outcome: Outcome, labelled: boo
                         indent=15,
                     )
                 )
-    rows += [_blank("end"), Row(("keys", 2), (("Esc returns to the map; q quits.", "dim"),))]
+    if saved_to is not None:
+        saved: tuple[Piece, ...] = (("Your rounds are saved to ", "dim"), (visible(saved_to), ""))
+    else:
+        saved = (("Not saved to a file: give your name (argmap roleplay --student NAME) to keep them.", "dim"),)
+    rows += [_blank("end"), Row(("saved", saved_to), saved)]
+    rows.append(Row(("keys", 2), (("Start it again for a new attempt; Esc returns to the map; q quits.", "dim"),)))
     return rows
 
 
@@ -413,3 +421,13 @@ def side_topics(debate: Debate, side: str) -> str:
     """The topics a side has spoken on, for a side's entry in a list."""
     topics = {debate.claims[c].topic or NO_TOPIC for c in side_claims(debate, side)}
     return f"{len(side_claims(debate, side))} claims on {len(topics - {NO_TOPIC})} topics"
+
+
+def attempt_rows(attempt: int, earlier: list[tuple[int, int, int]]) -> list[Row]:
+    """Below a set's score: which attempt this is, the earlier ones' scores, and the key to retake."""
+    rows = [_blank("attempts")]
+    if earlier:
+        before = "; ".join(f"attempt {n}: {right} of {answered} right" for n, right, answered in earlier)
+        rows.append(Row(("attempts", attempt), ((f"This is attempt {attempt}. Kept from before: {before}.", "dim"),)))
+    rows.append(Row(("retake",), (("r takes the set again; your answers so far are kept.", "dim"),)))
+    return rows
