@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from argmap.base.diagnostics import Diagnostic
 from argmap.classroom import roleplay
 from argmap.classroom.filenames import normal
+from argmap.classroom.labels import engine_labeller
 from argmap.classroom.numbering import numbers
+from argmap.classroom.question import Question
+from argmap.classroom.questions import derive
 from argmap.classroom.records import Record
 from argmap.classroom.roleplay import ROLEPLAY_KIND, roleplay_set
 from argmap.classroom.session import exercise_sets
@@ -33,6 +36,8 @@ class Column:
     exercise: str
     set: str
     kind: str
+    prompt: str | None = None
+    """The question as the handout asks it, when the scenario is known."""
 
     @property
     def label(self) -> str:
@@ -53,7 +58,12 @@ class Plan:
 def plan_of(debate: Debate) -> Plan:
     """What a scenario asks, for its gradebook."""
     number = numbers(debate.scenario)
-    columns = tuple(Column(number[ex.id], ex.id, ex.set or "all", ex.kind) for ex in debate.scenario.exercises)
+    labeller = engine_labeller()
+    columns = []
+    for ex in debate.scenario.exercises:
+        q = derive(debate, ex, labeller)
+        prompt = q.prompt if isinstance(q, Question) else None
+        columns.append(Column(number[ex.id], ex.id, ex.set or "all", ex.kind, prompt))
     sizes = {name: len(exs) for name, exs in exercise_sets(debate).items()}
     titles = {}
     for side in debate.sides:
@@ -61,7 +71,7 @@ def plan_of(debate: Debate) -> Plan:
         if rounds:
             sizes[roleplay_set(side)] = rounds
             titles[roleplay_set(side)] = f"role-play as {debate.actor_name(side)}"
-    return Plan(debate.scenario.title, columns, sizes, titles)
+    return Plan(debate.scenario.title, tuple(columns), sizes, titles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +107,8 @@ class Tally:
     name: str
     answered: int
     correct: int
+    prompt: str | None = None
+    """For a question: what it asks."""
 
     @property
     def percent(self) -> int:
@@ -168,7 +180,9 @@ def gradebook(records: list[Record], plan: Plan | None = None, problems: Sequenc
             by_question[exercise].append(r.correct)
             by_kind[one_line(r.kind)].append(r.correct)
     answered = [c for c in columns if c.exercise in by_question or c.number is not None]
-    questions = tuple(Tally(c.label, len(by_question[c.exercise]), sum(by_question[c.exercise])) for c in answered)
+    questions = tuple(
+        Tally(c.label, len(by_question[c.exercise]), sum(by_question[c.exercise]), c.prompt) for c in answered
+    )
     missed = sorted(
         (t for t in questions if t.correct < t.answered), key=lambda t: (-(t.answered - t.correct), t.percent)
     )

@@ -12,6 +12,7 @@ import csv
 import html
 import io
 
+from argmap.base.quoting import shorten
 from argmap.classroom.gradebook import Column, Gradebook, SetResult, StudentLine, Tally
 from argmap.classroom.handout_markdown import md
 from argmap.classroom.summary import one_line
@@ -65,8 +66,8 @@ def _table(head: list[str], rows: list[list[str]], right: frozenset[int] = froze
 def _tallies(rows: tuple[Tally, ...], column: str) -> list[str]:
     if not rows:
         return ["  (none)"]
-    body = [[t.name, str(t.answered), str(t.correct), f"{t.percent}%"] for t in rows]
-    return _table([column, "answered", "correct", "score"], body, frozenset({1, 2, 3}))
+    body = [[t.name, str(t.answered), str(t.correct), f"{t.percent}%", shorten(t.prompt or "", 72)] for t in rows]
+    return [line.rstrip() for line in _table([column, "answered", "correct", "score", ""], body, frozenset({1, 2, 3}))]
 
 
 def to_text(book: Gradebook) -> str:
@@ -164,8 +165,8 @@ def to_markdown(book: Gradebook) -> str:
             )
     for title, rows in (("Questions most missed", book.most_missed), ("Kinds of question", book.kinds)):
         out += [f"## {title}", ""]
-        body = [[t.name, str(t.answered), str(t.correct), f"{t.percent}%"] for t in rows]
-        out += _md_table(["", "answered", "correct", "score"], body)
+        body = [[t.name, str(t.answered), str(t.correct), f"{t.percent}%", t.prompt or ""] for t in rows]
+        out += _md_table(["", "answered", "correct", "score", ""], body)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -214,7 +215,10 @@ def to_html(book: Gradebook) -> str:
             out += _html_table(["student", *(c.label for c in columns)], rows)
     for heading, tallies in (("Questions most missed", book.most_missed), ("Kinds of question", book.kinds)):
         out.append(f"<h2>{_h(heading)}</h2>")
-        rows = [[(t.name, ""), (str(t.answered), ""), (str(t.correct), ""), (f"{t.percent}%", "")] for t in tallies]
-        out += _html_table(["", "answered", "correct", "score"], rows)
+        rows = [
+            [(t.name, ""), (str(t.answered), ""), (str(t.correct), ""), (f"{t.percent}%", ""), (t.prompt or "", "")]
+            for t in tallies
+        ]
+        out += _html_table(["", "answered", "correct", "score", ""], rows)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
