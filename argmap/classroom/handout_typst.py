@@ -107,8 +107,8 @@ def key(made: Handout) -> str:
             notes = [*q.feedback, *([q.explanation] if q.explanation else [])]
             body = "".join(f"[{_text(line)}], " for line in notes)
             out.append(
-                f"#block(breakable: true, above: 0.9em)[*{item.number}.* {_text(joiner.join(item.answer_text()))}"
-                f" #list({body})]"
+                f"#block(above: 0.9em, grid(columns: (2em, 1fr), gutter: 0.3em, strong({lit(f'{item.number}.')}),"
+                f" [*{_text(joiner.join(item.answer_text()))}* #list(spacing: 0.5em, {body})]))"
             )
         out.append("")
     return "\n".join(out) + "\n"
