@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 from argmap.base.files import write_atomic
 from argmap.classroom import results as results_module
 from argmap.classroom.filenames import old_results_name, results_name, slug
+from argmap.classroom.gradebook import gradebook
+from argmap.classroom.gradebook_formats import to_text
 from argmap.classroom.records import MAX_LINE_BYTES, Record, Unreadable, parse, read_lines
 from argmap.classroom.results import ResultsFile, ResultsUnavailable, read_folder
 from argmap.classroom.session import ordered, shuffle_name
-from argmap.classroom.summary import summarise, to_text
+from argmap.classroom.summary import summarise
 from argmap.debate.index import Debate
 from argmap.validation.load import load_scenario
 
@@ -292,7 +294,8 @@ def test_unreadable_lines_are_located_warnings_and_the_rest_still_reads(tmp_path
         "  = hint: it is kept as it is and left out of the results; correct it by hand, or move it out of the file"
     )
     summary = summarise(found.records, found.problems)
-    assert summary.lines_not_read == 2 and "Not read, so not counted: 2 lines" in to_text(summary)
+    book = gradebook(found.records, problems=found.problems)
+    assert summary.lines_not_read == 2 and "Not read, so not counted: 2 lines" in to_text(book)
 
 
 def test_blank_lines_and_a_byte_order_mark_are_not_problems():
