@@ -10,10 +10,12 @@ import pytest
 
 from argmap.authoring.starter import render
 from argmap.classroom import roleplay
-from argmap.classroom.handout import handout
+from argmap.classroom.gradebook import gradebook
+from argmap.classroom.gradebook_formats import questions_csv, to_markdown, to_text
+from argmap.classroom.handout_markdown import handout
 from argmap.classroom.questions import Question, derive, grade
 from argmap.classroom.results import ResultsFile, read_folder
-from argmap.classroom.summary import summarise, to_csv, to_markdown, to_text
+from argmap.classroom.summary import summarise
 from argmap.debate.index import Debate
 from argmap.validation.load import load_scenario
 
@@ -90,7 +92,8 @@ def test_who_said_it_offers_other_speakers_and_quotes_the_source(debate):
     values = [c.value for c in q.choices]
     assert "upton-mayor" in values and len(values) >= 2
     assert "the new bridge must be built this year" in q.prompt
-    assert any("council-minutes" in line for line in q.feedback)
+    # The source is named by its title, not its id.
+    assert any("(Town Council Minutes, 3 May 2024)" in line for line in q.feedback)
 
 
 def test_grading_right_and_wrong(debate):
@@ -185,16 +188,17 @@ def test_class_summary_per_student_exercise_kind_and_most_missed(tmp_path):
     summary = summarise(read_folder(tmp_path).records)
     assert [(t.name, t.answered, t.correct) for t in summary.students] == [("Ana", 2, 2), ("Bo", 2, 1), ("Cy", 2, 1)]
     assert summary.most_missed[0].name == "rebut" and summary.most_missed[0].correct == 1
-    assert "rebut" in to_text(summary)
-    assert "| rebut | 3 | 1 | 33% |" in to_markdown(summary)
-    assert "most-missed,rebut,3,1,33" in to_csv(summary)
+    book = gradebook(read_folder(tmp_path).records)
+    assert "rebut" in to_text(book)
+    assert "| rebut | 3 | 1 | 33% |" in to_markdown(book)
+    assert "rebut,rebut,basics,find-the-rebuttal,3,1,33" in questions_csv(book)
 
 
 def test_handout_has_brief_exercises_and_a_separate_key(debate):
     sheet, key = handout(debate, "downton", "basics")
     assert "## Brief: Downton" in sheet
     assert "the old bridge was inspected in March and found sound" in sheet
-    assert "## Exercises" in sheet and "Put these statements in the order" in sheet
+    assert "## Set basics" in sheet and "Put these statements in the order" in sheet
     assert "answer key" in key and "Councillor Reed" in key
     assert "a) " in sheet and "reed-bridge-sound" not in sheet
 
@@ -210,8 +214,19 @@ def test_roleplay_scores_real_attacks_and_lists_unanswered_ones(debate):
     assert play.turns[-1].scored is True and play.finished
     result = roleplay.outcome(debate, play)
     assert result.score == 1 and result.rounds == 2
+    assert result.answered == 2 and [r.opposing for r in result.not_rebutted] == ["mayor-build-now"]
     with pytest.raises(ValueError):
         roleplay.answer(debate, play, None)
+
+
+def test_roleplay_counts_agree_a_wrong_answer_is_answered_and_a_pass_is_not(debate):
+    play = roleplay.start(debate, "downton")
+    play = roleplay.answer(debate, play, "reed-bridge-sound")  # answered, no rebuttal
+    assert play.answered == 1 and play.score == 0
+    play = roleplay.answer(debate, play, None)
+    result = roleplay.outcome(debate, play)
+    assert (result.score, result.answered, len(result.passed)) == (0, 1, 1)
+    assert result.score + len(result.not_rebutted) + len(result.passed) == result.rounds == 2
 
 
 def test_roleplay_refuses_claims_of_another_side(debate):
@@ -228,13 +243,15 @@ def test_results_and_handout_commands(tmp_path, write, run_cli):
     def run(*args: str):
         return run_cli(*args, cwd=tmp_path)
 
+    scenario = write()
     out = run("results", str(tmp_path / "res"))
-    assert out.returncode == 0 and "Ana" in out.stdout and "Most missed" in out.stdout
-    out = run("results", str(tmp_path / "res"), "--format", "csv", "-o", "class.csv")
-    assert out.returncode == 0 and "student,Bo,1,0,0" in (tmp_path / "class.csv").read_text()
+    assert out.returncode == 0 and "Ana" in out.stdout and "most missed" in out.stdout
+    out = run("results", str(tmp_path / "res"), "--scenario", str(scenario), "--format", "csv", "-o", "class.csv")
+    rows = (tmp_path / "class.csv").read_text().splitlines()
+    assert out.returncode == 0 and rows[0].startswith("student,Q1,Q2,Q3,Q4,Q5,basics right,basics answered")
+    assert rows[2] == "Bo,0,,,,,0,1,20,1"
     assert run("results", str(tmp_path / "nope")).returncode == 2
 
-    scenario = write()
     out = run("handout", str(scenario), "--side", "downton", "--set", "basics", "-o", "sheet.md")
     assert out.returncode == 0, out.stderr
     assert "## Brief: Downton" in (tmp_path / "sheet.md").read_text()
@@ -281,12 +298,13 @@ def test_walkthrough_steps_move_the_debate_to_their_focus(debate):
 def test_a_quote_already_in_quotation_marks_is_not_wrapped_twice(debate):
     from argmap.classroom.question import quote as _quote
 
-    assert _quote(debate, "mayor-build-now") == "\u201cthe new bridge must be built this year\u201d (council-minutes)"
+    title = "(Town Council Minutes, 3 May 2024)"
+    assert _quote(debate, "mayor-build-now") == f"\u201cthe new bridge must be built this year\u201d {title}"
     quoted = debate.claims["mayor-build-now"].model_copy(
         update={"evidence": (debate.claims["mayor-build-now"].evidence[0].model_copy(update={"quote": '"x y"'}),)}
     )
     debate.claims["mayor-build-now"] = quoted
-    assert _quote(debate, "mayor-build-now") == '"x y" (council-minutes)'
+    assert _quote(debate, "mayor-build-now") == f"\u201cx y\u201d {title}"
 
 
 def test_every_kind_of_exercise_has_its_model_and_its_module():

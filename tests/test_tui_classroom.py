@@ -203,7 +203,7 @@ async def test_an_exercise_set_right_and_wrong_answers_saved_as_given(bridge, tm
         await pilot.press(_letter(screen, "upton-mayor"))
         await pilot.pause()
         assert "✓ Right." in screen_text(app)
-        assert "council-minutes" in screen_text(app)  # the feedback quotes the source
+        assert "(Town Council Minutes, 3 May 2024)" in screen_text(app)  # the feedback names the source
         assert [r["exercise"] for r in records(folder)] == ["who-build"]  # saved at once
         await pilot.press("enter")
         await pilot.pause()
@@ -315,6 +315,7 @@ async def test_a_role_play_round_scores_real_attacks_and_ends_with_the_outcome(b
         await pilot.pause()
         text = rows_text(board)
         assert "✗ That does not answer it" in text
+        assert "1 answered, 0 rebutted" in screen_text(app)  # a wrong answer is still an answer
         assert "What Downton actually said:" in text and "A new bridge would bring more traffic" in text
         assert "Councillor Reed, 3 May 2024" in text
         await pilot.press("enter")
@@ -327,14 +328,15 @@ async def test_a_role_play_round_scores_real_attacks_and_ends_with_the_outcome(b
         await pilot.press("space")
         await pilot.pause()
         text = rows_text(board)
-        assert "Score: 1 of 2 attacks answered" in text
+        assert "Score: 1 of 2 rounds rebutted" in text
+        assert "2 answered (1 with a rebuttal, 1 without), 0 passed" in text
         # The engine labels the side's claims in the student's debate: the one played stands.
         assert "needs the argumentation engine" not in text
         assert "stands" in text
-        # Upton never attacks Downton's claims; the claim it did not answer is listed apart.
-        assert "Attacks left unanswered (0)" in text
-        assert "Claims Downton answered in the sources, and you did not (1)" in text
-        assert text.rindex("The new bridge must be built this year.") > text.index("and you did not")
+        # The round answered wrongly is listed, and no round was passed.
+        assert "Passed (0)" in text
+        assert "Answered, but not with a rebuttal (1)" in text
+        assert text.rindex("The new bridge must be built this year.") > text.index("not with a rebuttal")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PositionsScreen)
@@ -369,10 +371,98 @@ async def test_a_role_play_asks_the_side_and_can_pass(bridge):
     [
         (["open", str(BRIDGE), "--walkthrough", "nope"], "walkthroughs: tour, short"),
         (["exercise", str(BRIDGE), "--set", "nope"], "sets: basics, reed, all"),
-        (["roleplay", str(BRIDGE), "--side", "reed"], "sides: upton, downton"),
+        (["roleplay", str(BRIDGE), "--side", "reed"], "sides: Upton (upton), Downton (downton)"),
     ],
 )
 def test_unknown_names_are_usage_errors_listing_the_known_ones(args, words, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err
+
+
+# --- leaving, retaking, role-play results -----------------------------------------------------
+
+
+async def test_leaving_a_set_part_way_says_where_the_answers_went(bridge, tmp_path):
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Bo"))
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press(_letter(app.screen, "upton-mayor"), "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 answer of set basics saved to" in text and "carry on at question 2 of 5" in text
+        await pilot.press("x")
+        await pilot.pause()
+        said: list[str] = []
+        app.exit = lambda *args, message=None, **kw: said.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("q")
+        await pilot.pause()
+    assert said and "saved to" in said[0] and "question 2 of 5" in said[0]
+
+
+async def test_a_finished_set_can_be_retaken_and_the_earlier_attempt_is_kept(bridge, tmp_path):
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Bo"))
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        while not screen.session.finished:
+            await pilot.press("a")
+            await pilot.pause()
+            if screen.session.graded is None:  # two picks, or an order
+                await pilot.press("b", "c", "d", "e")
+                await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        first = screen.session.right
+        assert "r takes the set again" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert not screen.session.finished and screen.session.position == 1
+        assert "Attempt 2" in screen_text(app)
+        await pilot.press(_letter(screen, "upton-mayor"), "enter")
+        await pilot.pause()
+    saved = records(tmp_path)
+    assert [r["attempt"] for r in saved] == [1] * 5 + [2]
+    # Starting the set again goes on with the second attempt, and the first is shown.
+    app = make_app(bridge, start=StartExercises(set_name="basics", folder=tmp_path, student="Bo"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.position == 2
+        assert app.screen.results.earlier_attempts() == [(1, first, 5)]
+
+
+async def test_role_play_rounds_are_saved_resumed_and_shown_by_results(bridge, tmp_path, run_cli):
+    start = StartRolePlay("Downton", folder=tmp_path, student="Ana")  # the side by name
+    app = make_app(bridge, start=start)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RolePlayScreen) and screen.results is not None
+        await pilot.press("p")  # a pass is saved too
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("Role-play left at round 2 of 2. Your answers are saved to" in m for m in said), said
+    (saved,) = records(tmp_path)
+    fields = (saved["kind"], saved["set"], saved["answer"], saved["correct"])
+    assert fields == ("roleplay", "roleplay-downton", [], False)
+    app = make_app(bridge, start=start)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RolePlayScreen) and len(screen.play.turns) == 1  # resumed from the file
+        screen.query_one("#own", LineList).move_to(("claim", "reed-bridge-sound"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Your rounds are saved to" in rows_text(screen.query_one("#round", LineList))
+    ran = run_cli("results", str(tmp_path), "--scenario", str(BRIDGE))
+    assert ran.returncode == 0, ran.stderr
+    assert "role-play as Downton" in ran.stdout and "1/2 right, 2 of 2 done" in ran.stdout

@@ -202,4 +202,4 @@ async def test_role_play_shows_scenario_text_literally(classroom):
         assert_shown(app, "You let it pass.", "Left [bold left it unanswered in the sources.")
         await pilot.press("space")
         await pilot.pause()
-        assert_shown(app, "Left [bold's claims in play", "Left says [bold]x[/]")
+        assert_shown(app, "Your claims in play, as Left [bold", "Left says [bold]x[/]")

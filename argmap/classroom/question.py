@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from argmap.base.quoting import quoted
 from argmap.debate.index import Debate
 from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.exercises import EXERCISE_MODELS, ExerciseBase, incomplete
@@ -82,13 +83,20 @@ class Kind(Generic[E]):
         return next(name for name, model in EXERCISE_MODELS.items() if model is self.model)
 
 
+def source_title(debate: Debate, source: str) -> str:
+    """A source as readers know it: its title from the catalogue, else its id."""
+    found = debate.sources.get(source)
+    title = found.facts.title if found is not None else None
+    if title is None:
+        listed = next((s for s in debate.scenario.sources if s.id == source), None)
+        title = listed.title if listed is not None else None
+    return title or source
+
+
 def quote(debate: Debate, claim: str) -> str:
-    # Typographic marks, so a quote that itself holds straight quotes reads cleanly.
+    """A claim's first quote in quotation marks, and the title of its source."""
     ev = debate.claims[claim].evidence[0]
-    text = ev.quote.strip()
-    if not (text[:1] in '"\u201c' and text[-1:] in '"\u201d'):
-        text = f"\u201c{text}\u201d"
-    return f"{text} ({ev.source})"
+    return f"{quoted(ev.quote)} ({source_title(debate, ev.source)})"
 
 
 def when(debate: Debate, claim: str) -> str:
@@ -99,6 +107,11 @@ def when(debate: Debate, claim: str) -> str:
 def claim_label(debate: Debate, claim: str) -> str:
     """A claim as a choice: its paraphrase, speaker and date."""
     return f"{debate.claims[claim].text} ({debate.speaker_names(claim)}, {when(debate, claim)})"
+
+
+def undated_label(debate: Debate, claim: str) -> str:
+    """A claim as a choice without its date, for questions whose answer the dates would give."""
+    return f"{debate.claims[claim].text} ({debate.speaker_names(claim)})"
 
 
 def said(debate: Debate, claim: str) -> str:

@@ -1,7 +1,8 @@
 """Answer records, one JSON object a line, read strictly.
 
 A line is an answer only when every field has its type: strings are strings, ``answer`` and
-``expected`` lists of strings, ``correct`` a JSON boolean, ``v`` a whole number from 1 up.
+``expected`` lists of strings, ``correct`` a JSON boolean, ``v`` and ``attempt`` (which time
+the set is done; 1 when absent) whole numbers from 1 up.
 Anything else (a truncated line, a note typed in by hand, ``"correct": "false"``, a number too
 large, nesting too deep, bytes that are not UTF-8, a control character) makes the line
 unreadable: it is reported, located, and kept as it is by every later save. Fields a newer
@@ -46,6 +47,8 @@ class Record:
     correct: bool
     at: str
     v: int = RECORD_VERSION
+    attempt: int = 1
+    """Which time the student is doing the set: 1, then 2 when a finished set is taken again."""
 
     def to_json(self) -> str:
         """The record as one line of JSON that the reading gate accepts: any character it
@@ -151,6 +154,9 @@ def _record(data: dict[str, object]) -> Record:
     version = data.get("v", RECORD_VERSION)
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
         raise Unreadable(f"'v' must be a whole number from 1 to {MAX_VERSION}, not {_describe(version)}")
+    attempt = data.get("attempt", 1)
+    if isinstance(attempt, bool) or not isinstance(attempt, int) or not 1 <= attempt <= MAX_VERSION:
+        raise Unreadable(f"'attempt' must be a whole number from 1 to {MAX_VERSION}, not {_describe(attempt)}")
     text = {key: str(data[key]) for key in _TEXT_FIELDS}
     return Record(
         text["student"],
@@ -164,6 +170,7 @@ def _record(data: dict[str, object]) -> Record:
         correct,
         text["at"],
         version,
+        attempt,
     )
 
 

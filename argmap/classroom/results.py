@@ -60,6 +60,9 @@ class ResultsFile:
     """The answers read at ``open`` and those added since, saved or not."""
     unreadable: list[Diagnostic] = field(default_factory=list)
     """The lines of the file that are not answers, kept as they are."""
+    attempt: int = 0
+    """Which time the student is doing the set: the latest in the file (1 for a new file),
+    one more after ``retake``."""
     _pending: list[Record] = field(default_factory=list)
     _carried: list[bytes] = field(default_factory=list)
     _lock: Lock | None = None
@@ -111,6 +114,7 @@ class ResultsFile:
             self._carried = [line.raw + b"\n" for line in lines]
         self.records = [line.record for line in lines if line.record is not None]
         self.unreadable = [line.problem for line in lines if line.problem is not None]
+        self.attempt = max((r.attempt for r in self.current), default=1)
 
     def _mine(self, record: Record) -> bool:
         return (normal(record.student), normal(record.scenario), normal(record.set)) == (
@@ -142,8 +146,21 @@ class ResultsFile:
         return [r for r in self.records if r.scenario_sha256 != self.scenario_sha256]
 
     def answered(self) -> dict[str, Record]:
-        """The latest answer to each exercise, for this version."""
-        return {r.exercise: r for r in self.current}
+        """The latest answer to each exercise in this attempt, for this version."""
+        return {r.exercise: r for r in self.current if r.attempt == self.attempt}
+
+    def earlier_attempts(self) -> list[tuple[int, int, int]]:
+        """(attempt, right, answered) for each attempt before this one, for this version."""
+        out = []
+        for attempt in range(1, self.attempt):
+            latest = {r.exercise: r for r in self.current if r.attempt == attempt}
+            if latest:
+                out.append((attempt, sum(r.correct for r in latest.values()), len(latest)))
+        return out
+
+    def retake(self) -> None:
+        """Begin the set again: answers from now on are a new attempt, the earlier ones kept."""
+        self.attempt += 1
 
     @property
     def unsaved(self) -> int:
@@ -168,6 +185,7 @@ class ResultsFile:
             tuple(expected),
             correct,
             now(),
+            attempt=self.attempt,
         )
         self.records.append(record)
         self._pending.append(record)

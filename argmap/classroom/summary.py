@@ -1,4 +1,5 @@
-"""A class summary of results files: per student, per exercise, per kind, most missed.
+"""A class summary of results files: per student, per exercise, per kind, most missed, as the
+live view of a class counts them (the gradebook, ``gradebook``, is what ``argmap results`` writes).
 
 Only each student's latest answer to each exercise counts, and answers to different versions of
 a scenario are summarised apart (a scenario's version is its SHA-256, shortened). Names are
@@ -8,8 +9,6 @@ be read are counted.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,64 +85,3 @@ def summarise(records: list[Record], problems: Sequence[Diagnostic] = ()) -> Sum
         lines,
         len(problems) - lines,
     )
-
-
-def _not_read(summary: Summary) -> str | None:
-    parts = []
-    if summary.lines_not_read:
-        n = summary.lines_not_read
-        parts.append(f"{n} line{'s' if n > 1 else ''} (kept in {'their files' if n > 1 else 'its file'})")
-    if summary.files_not_read:
-        n = summary.files_not_read
-        parts.append(f"{n} file{'s' if n > 1 else ''}")
-    return "Not read, so not counted: " + " and ".join(parts) + " (see the messages)" if parts else None
-
-
-def _sections(summary: Summary) -> list[tuple[str, str, tuple[Tally, ...]]]:
-    return [
-        ("Students", "student", summary.students),
-        ("Exercises", "exercise", summary.exercises),
-        ("Kinds of exercise", "kind", summary.kinds),
-        ("Most missed", "exercise", summary.most_missed),
-    ]
-
-
-def to_text(summary: Summary) -> str:
-    not_read = _not_read(summary)
-    if not summary.students:
-        return "\n".join(["no answers found", *([not_read] if not_read else [])])
-    lines = ["Scenario versions: " + "; ".join(summary.versions), *([not_read] if not_read else [])]
-    for title, column, rows in _sections(summary):
-        lines += ["", title]
-        width = max([len(column), *(len(t.name) for t in rows)])
-        lines.append(f"  {column:<{width}}  answered  correct  score")
-        lines += [f"  {t.name:<{width}}  {t.answered:>8}  {t.correct:>7}  {t.percent:>4}%" for t in rows]
-        if not rows:
-            lines.append("  (none)")
-    return "\n".join(lines)
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def to_markdown(summary: Summary) -> str:
-    out = ["# Class results", "", "Scenario versions: " + "; ".join(summary.versions or ("none",))]
-    not_read = _not_read(summary)
-    if not_read:
-        out += ["", not_read]
-    for title, column, rows in _sections(summary):
-        out += ["", f"## {title}", "", f"| {column} | answered | correct | score |", "| --- | ---: | ---: | ---: |"]
-        out += [f"| {_cell(t.name)} | {t.answered} | {t.correct} | {t.percent}% |" for t in rows]
-    return "\n".join(out) + "\n"
-
-
-def to_csv(summary: Summary) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["table", "name", "answered", "correct", "score_percent"])
-    for _, column, rows in _sections(summary):
-        table = "most-missed" if rows is summary.most_missed else column
-        for t in rows:
-            writer.writerow([table, t.name, t.answered, t.correct, t.percent])
-    return buffer.getvalue()

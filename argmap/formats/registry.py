@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, cast
 
 if TYPE_CHECKING:
     from argmap.base.diagnostics import Diagnostic
-    from argmap.classroom.summary import Summary
+    from argmap.classroom.gradebook import Gradebook
     from argmap.engine.framework import Framework
     from argmap.engine.instance import Instance
     from argmap.formats.draft import Draft
@@ -42,7 +42,7 @@ Exporter = Callable[["Selection"], str]
 Importer = Callable[[str, str], "Draft"]
 """(text, file name shown in diagnostics) to a scenario draft."""
 ReportWriter = Callable[["Report"], str]
-SummaryWriter = Callable[["Summary"], str]
+SummaryWriter = Callable[["Gradebook"], str]
 FrameworkReader = Callable[[str, str], "Framework | Instance | list[Diagnostic]"]
 """(text, file name shown in diagnostics) to a framework, or what is wrong with the text."""
 
@@ -95,11 +95,17 @@ REPORTS: tuple[Format[ReportWriter], ...] = (
 )
 
 SUMMARIES: tuple[Format[SummaryWriter], ...] = (
-    Format("text", "plain text for the terminal", "argmap.classroom.summary:to_text"),
-    Format("csv", "one row per table line, for a spreadsheet", "argmap.classroom.summary:to_csv"),
-    Format("markdown", "a Markdown document of tables", "argmap.classroom.summary:to_markdown"),
+    Format("text", "the gradebook for the terminal", "argmap.classroom.gradebook_formats:to_text"),
+    Format(
+        "csv",
+        "one table, a row per student: each question, each set's score and completion",
+        "argmap.classroom.gradebook_formats:to_csv",
+    ),
+    Format("questions-csv", "one table, a row per question", "argmap.classroom.gradebook_formats:questions_csv"),
+    Format("markdown", "a Markdown summary", "argmap.classroom.gradebook_formats:to_markdown"),
+    Format("html", "a self-contained HTML page", "argmap.classroom.gradebook_formats:to_html"),
 )
-"""The class summary of students' results files."""
+"""The class gradebook of students' results files."""
 
 FRAMEWORKS: tuple[Format[FrameworkReader], ...] = (
     Format("iccma", "ICCMA 2023: p af N, then one attack a line", "argmap.formats.iccma:read"),

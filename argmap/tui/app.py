@@ -493,8 +493,26 @@ def make_app(
         setup = command_line_setup(
             debate, set_name=start.set_name, folder=start.folder, student=start.student, shuffle=start.shuffle
         )
-    elif isinstance(start, StartRolePlay) and start.side is not None and start.side not in debate.sides:
-        raise ValueError(f"'{start.side}' is not a side; sides: {', '.join(debate.sides)}")
+    elif isinstance(start, StartRolePlay):
+        from argmap.classroom.sides import find_side, unknown_side
+
+        if start.side is not None:
+            side = find_side(debate, start.side)
+            if side is None:
+                raise ValueError(unknown_side(debate, start.side))
+            start = replace(start, side=side)
+        if start.student is not None or start.folder is not None:
+            from argmap.base.textsafe import visible
+            from argmap.classroom.filenames import MAX_NAME, normal
+            from argmap.classroom.results import default_folder
+            from argmap.classroom.session import ExerciseSetup
+
+            student = start.student
+            if student is not None and not normal(student):
+                raise ValueError("give the student's name")
+            if student is not None and len(normal(student)) > MAX_NAME:
+                raise ValueError(f"a student's name has at most {MAX_NAME} characters")
+            setup = ExerciseSetup(start.folder or default_folder(), visible(student) if student else None)
     return ArgmapApp(
         debate,
         state,

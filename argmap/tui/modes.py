@@ -12,6 +12,7 @@ from argmap.views.rows import Row
 if TYPE_CHECKING:
     from textual.app import App
 
+    from argmap.classroom.results import ResultsFile
     from argmap.classroom.roleplay import Labels, RolePlay
     from argmap.classroom.session import ExerciseSetup
     from argmap.classroom.walkthrough import Tour
@@ -168,7 +169,10 @@ class ClassroomModes(AppMixin):
         self.push_screen(ExerciseScreen(started.session, started.results, started.set_name))
 
     def start_roleplay(self, side: str | None = None) -> None:
-        """Start a role-play as a side (picked when not given), or resume one left part-way."""
+        """Start a role-play as a side (picked when not given), or resume one left part-way; a
+        finished one begins again as a new attempt. When the student's name is known (given on
+        the command line, in a class, or for an exercise set), its rounds are saved as they are
+        played, and a role-play left part-way resumes from the file."""
         from argmap.classroom import roleplay
         from argmap.tui.screens.roleplay import RolePlayScreen
 
@@ -178,14 +182,40 @@ class ClassroomModes(AppMixin):
 
             self._pick("Role-play: pick your side", side_choices(d, self.roleplays), self.start_roleplay)
             return
-        play = self.roleplays.get(side)
-        if play is None or play.finished:
-            play = roleplay.start(d, side)
-        if not play.rounds:
-            self.notify(f"No claim of another side bears on {d.actor_name(side)}'s.", timeout=3, markup=False)
+        if not roleplay.start(d, side).rounds:
+            self.notify(
+                f"No claim of another side bears on the claims of {d.actor_name(side)}.", timeout=3, markup=False
+            )
             return
+        for screen in self.screen_stack:
+            if isinstance(screen, RolePlayScreen) and screen.results is not None:
+                screen.results.close()
+        results = self._roleplay_results(side)
+        play = self.roleplays.get(side)
+        if play is None and results is not None:
+            play = roleplay.resume(d, side, results.answered())
+        if play is None or play.finished:
+            if play is not None and results is not None and results.answered():
+                results.retake()
+            play = roleplay.start(d, side)
         self._to_home()
-        self.push_screen(RolePlayScreen(play, self.roleplay_labels), self._left_roleplay)
+        self.push_screen(RolePlayScreen(play, self.roleplay_labels, results), self._left_roleplay)
+
+    def _roleplay_results(self, side: str) -> ResultsFile | None:
+        """The student's results file for a role-play as the side, or None (no name known, or
+        the file cannot be used: then the app says why)."""
+        from argmap.classroom.results import ResultsFile, ResultsUnavailable
+        from argmap.classroom.roleplay import roleplay_set
+
+        setup = self._exercise_setup()
+        if not (setup.student or "").strip():
+            return None
+        student = setup.student or ""
+        try:
+            return ResultsFile.open(setup.folder, student, self.scenario_name, self.sha256, roleplay_set(side))
+        except ResultsUnavailable as exc:
+            self.notify(str(exc), title="Role-play not saved", severity="warning", timeout=10, markup=False)
+            return None
 
     def _left_roleplay(self, play: RolePlay | None) -> None:
         if play is not None:

@@ -32,9 +32,13 @@ class StartExercises:
 
 @dataclass(frozen=True, slots=True)
 class StartRolePlay:
-    """A role-play as a side; asked for when not given."""
+    """A role-play as a side (by id or name, any case); asked for when not given. With a
+    student's name its rounds are saved to ``folder`` (default: ``results.default_folder()``)
+    as exercises are."""
 
     side: str | None = None
+    folder: Path | None = None
+    student: str | None = None
 
 
 Start = StartBrowse | StartWalkthrough | StartExercises | StartRolePlay

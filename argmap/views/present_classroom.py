@@ -363,17 +363,25 @@ def own_rows(debate: Debate, side: str, query: str) -> list[Row]:
     return rows
 
 
-def outcome_rows(debate: Debate, play: RolePlay, outcome: Outcome, labelled: bool) -> list[Row]:
-    """The end of a role-play: the score, which of the side's claims stand, and the attacks
-    left unanswered."""
+def outcome_rows(
+    debate: Debate, play: RolePlay, outcome: Outcome, labelled: bool, saved_to: str | None = None
+) -> list[Row]:
+    """The end of a role-play: the score, which of the side's claims stand, the rounds not
+    rebutted, and where the rounds are saved. Every count is of rounds, so the score, the
+    answered and the passed add up."""
     side = debate.actor_name(play.side)
+    counts = (
+        f"{outcome.answered} answered ({outcome.score} with a rebuttal, {len(outcome.not_rebutted)} without),"
+        f" {len(outcome.passed)} passed"
+    )
     rows = [
         Row(
             ("score", outcome.score, outcome.rounds),
-            ((f"Score: {outcome.score} of {outcome.rounds} attacks answered", "title"),),
+            ((f"Score: {outcome.score} of {outcome.rounds} rounds rebutted", "title"),),
         ),
+        Row(("counts",), ((counts, "dim"),)),
         _blank("score"),
-        _heading(f"{side}'s claims in play", "standing"),
+        _heading(f"Your claims in play, as {side}", "standing"),
     ]
     if not labelled:
         rows.append(Row(("labels",), (("Whether they stand (labels) needs the argumentation engine.", "dim"),)))
@@ -382,25 +390,30 @@ def outcome_rows(debate: Debate, play: RolePlay, outcome: Outcome, labelled: boo
         word, role = words.get(label, ("", "dim"))
         lead: tuple[Piece, ...] = ((f"{word:<10}", role),) if labelled else (("  ", ""),)
         rows.append(_claim_row(debate, cid, debate.last_step, "standing", lead))
-    rows += [_blank("unanswered"), _heading(f"Attacks left unanswered ({len(outcome.unanswered)})", "unanswered")]
-    if not outcome.unanswered:
-        rows.append(Row(("none-left",), (("None: you answered every attack.", "for"),)))
-    for rnd in outcome.unanswered:
-        rows.append(_claim_row(debate, rnd.opposing, debate.last_step, "unanswered", (("  ", ""),)))
-        for target in rnd.targets:
-            rows.append(
-                Row(
-                    ("hit", rnd.opposing, target),
-                    (("      attacks  ", "key"), (debate.claims[target].text, "dim")),
-                    indent=15,
+    groups = (
+        ("not-rebutted", "Answered, but not with a rebuttal", outcome.not_rebutted),
+        ("passed", "Passed", outcome.passed),
+    )
+    for key, title, rounds in groups:
+        rows += [_blank(key), _heading(f"{title} ({len(rounds)})", key)]
+        if not rounds:
+            rows.append(Row(("none", key), (("None.", "dim"),)))
+        for rnd in rounds:
+            rows.append(_claim_row(debate, rnd.opposing, debate.last_step, key, (("  ", ""),)))
+            for target in rnd.targets:
+                rows.append(
+                    Row(
+                        ("hit", key, rnd.opposing, target),
+                        (("      attacks  ", "key"), (debate.claims[target].text, "dim")),
+                        indent=15,
+                    )
                 )
-            )
-    missed = [t.round for t in play.turns if not t.scored and t.round.replies and not t.round.targets]
-    if missed:
-        rows += [_blank("missed"), _heading(f"Claims {side} answered in the sources, and you did not ({len(missed)})")]
-        for rnd in missed:
-            rows.append(_claim_row(debate, rnd.opposing, debate.last_step, "missed", (("  ", ""),)))
-    rows += [_blank("end"), Row(("keys", 2), (("Esc returns to the map; q quits.", "dim"),))]
+    if saved_to is not None:
+        saved: tuple[Piece, ...] = (("Your rounds are saved to ", "dim"), (visible(saved_to), ""))
+    else:
+        saved = (("Not saved to a file: give your name (argmap roleplay --student NAME) to keep them.", "dim"),)
+    rows += [_blank("end"), Row(("saved", saved_to), saved)]
+    rows.append(Row(("keys", 2), (("Start it again for a new attempt; Esc returns to the map; q quits.", "dim"),)))
     return rows
 
 
@@ -408,3 +421,13 @@ def side_topics(debate: Debate, side: str) -> str:
     """The topics a side has spoken on, for a side's entry in a list."""
     topics = {debate.claims[c].topic or NO_TOPIC for c in side_claims(debate, side)}
     return f"{len(side_claims(debate, side))} claims on {len(topics - {NO_TOPIC})} topics"
+
+
+def attempt_rows(attempt: int, earlier: list[tuple[int, int, int]]) -> list[Row]:
+    """Below a set's score: which attempt this is, the earlier ones' scores, and the key to retake."""
+    rows = [_blank("attempts")]
+    if earlier:
+        before = "; ".join(f"attempt {n}: {right} of {answered} right" for n, right, answered in earlier)
+        rows.append(Row(("attempts", attempt), ((f"This is attempt {attempt}. Kept from before: {before}.", "dim"),)))
+    rows.append(Row(("retake",), (("r takes the set again; your answers so far are kept.", "dim"),)))
+    return rows

@@ -6,6 +6,6 @@ which sit below the views, share it; presenters import it from here.
 
 from __future__ import annotations
 
-from argmap.base.quoting import quoted, strip_marks
+from argmap.base.quoting import quoted, shorten, strip_marks
 
-__all__ = ["quoted", "strip_marks"]
+__all__ = ["quoted", "shorten", "strip_marks"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from argmap.classroom.question import Choice, Kind, Labeller, Problem, Question, Reference, claim_label, need, when
+from argmap.classroom.question import Choice, Kind, Labeller, Problem, Question, Reference, need, undated_label, when
 from argmap.debate.index import Debate
 from argmap.scenario.exercises import OrderInTime
 
@@ -21,7 +21,8 @@ def derive(debate: Debate, ex: OrderInTime, _: Labeller | None) -> Question | li
             return [
                 Problem("E117", f"'{a}' and '{b}' were said at the same step: the map does not order them", "claims")
             ]
-    choices = tuple(Choice(c, claim_label(debate, c)) for c in ex.claims)
+    # The choices carry no dates: they would give the order away.
+    choices = tuple(Choice(c, undated_label(debate, c)) for c in ex.claims)
     feedback = tuple(f"{when(debate, c)}: {debate.claims[c].text}" for c in ordered)
     prompt = ex.prompt or "Put these statements in the order they were made, earliest first."
     return Question(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap.base.quoting import quoted
 from argmap.classroom.question import Choice, Kind, Labeller, Problem, Question, Reference, need
 from argmap.debate.index import Debate
 from argmap.engine.labels import STUDENT_LABELS
@@ -15,10 +16,11 @@ def derive(debate: Debate, ex: WhatIf, labeller: Labeller | None) -> Question | 
     if labeller is None:
         return [Problem("E116", "what-if exercises need the argumentation engine", "kind")]
     label = labeller(debate, frozenset(ex.switch_off), ex.claim)
-    off = "; ".join(f'"{debate.claims[c].text}"' for c in ex.switch_off)
+    off = "; ".join(quoted(debate.claims[c].text) for c in ex.switch_off)
+    these = "this claim was" if len(ex.switch_off) == 1 else "these claims were"
     prompt = ex.prompt or (
-        f"Suppose these claims were never made: {off}. At the end of the debate, does "
-        f'"{debate.claims[ex.claim].text}" stand (in), fall (out) or stay undecided?'
+        f"Suppose {these} never made: {off} At the end of the debate, does "
+        f"{quoted(debate.claims[ex.claim].text)} stand (in), fall (out) or stay undecided?"
     )
     choices = tuple(Choice(value, value) for value in STUDENT_LABELS)
     feedback = (f"With those claims switched off, the claim is {label} under grounded semantics.",)

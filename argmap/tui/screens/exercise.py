@@ -18,7 +18,7 @@ from argmap.base.files import display_name
 from argmap.classroom.results import ResultsFile
 from argmap.classroom.session import Session
 from argmap.tui.widgets.lines import LineList
-from argmap.views.present_classroom import LETTERS, NEXT, VERDICT, question_rows, score_rows
+from argmap.views.present_classroom import LETTERS, NEXT, VERDICT, attempt_rows, question_rows, score_rows
 from argmap.views.rows import Row
 
 
@@ -35,6 +35,7 @@ class ExerciseScreen(Screen[None]):
         *(Binding(letter, f"choose({i})", "Answer", show=False) for i, letter in enumerate(LETTERS) if i),
         Binding("backspace", "undo", "Take back"),
         Binding("space", "next", "Next", key_display="space"),
+        Binding("r", "retake", "Retake the set"),
         Binding("escape", "leave", "Leave"),
         Binding("q", "quit_exercises", "Quit"),
     ]
@@ -117,7 +118,9 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#exercise-title", Static).update(self._title())
         lines = self.query_one("#exercise", LineList)
         if s.finished:
-            lines.set_rows(score_rows(s, display_name(self.results.path), self.results.unsaved), keep=None)
+            rows = score_rows(s, display_name(self.results.path), self.results.unsaved)
+            rows += attempt_rows(self.results.attempt, self.results.earlier_attempts())
+            lines.set_rows(rows, keep=None)
             lines.scroll_to(y=0, animate=False, immediate=True)
         else:
             picked = ("choice", s.picks[-1]) if s.picks else None
@@ -143,6 +146,8 @@ class ExerciseScreen(Screen[None]):
             return bool(self.session.picks) and self.session.graded is None
         if action == "next":
             return self.session.graded is not None
+        if action == "retake":
+            return self.session.finished and not self.results.unsaved
         return True
 
     # --- answering ------------------------------------------------------------------------
@@ -194,11 +199,42 @@ class ExerciseScreen(Screen[None]):
         elif isinstance(target, tuple) and target[0] == "choice":
             self.apply(self.session.pick(str(target[1])))
 
+    def action_retake(self) -> None:
+        """Take a finished set again: a new attempt, the earlier one kept in the file and shown."""
+        if not self.session.finished or self.results.unsaved:
+            return
+        self.results.retake()
+        s = self.session
+        self.session = Session.start(s.questions, s.skipped)
+        self.notify(
+            f"Attempt {self.results.attempt}: your earlier answers are kept in {display_name(self.results.path)}.",
+            timeout=5,
+            markup=False,
+        )
+        self._show()
+
+    def _where_answers_went(self) -> str | None:
+        """What leaving part-way means for the answers, or None when the set is done or untouched."""
+        s = self.session
+        if s.finished or not s.results or self.results.unsaved:
+            return None
+        n = len(s.results)
+        return (
+            f"{n} answer{'s' if n > 1 else ''} of set {self.set_name} saved to {display_name(self.results.path)}; "
+            f"start the set again to carry on at question {s.position} of {len(s.questions)}."
+        )
+
     def action_quit_exercises(self) -> None:
         """Quit the app; with answers unsaved, the same care as leaving the set."""
         if self._keep_unsaved("q", "quit"):
             return
-        self.app.exit()
+        said = self._where_answers_went()
+        if said is not None:
+            from rich.text import Text
+
+            self.app.exit(message=Text(said))  # printed once the app is gone, never as markup
+        else:
+            self.app.exit()
 
     def _keep_unsaved(self, key: str, verb: str) -> bool:
         """With answers unsaved, try once more; True when they still could not be saved and
@@ -226,4 +262,7 @@ class ExerciseScreen(Screen[None]):
         """Leave; with answers unsaved, try once more, and leave without them only when asked twice."""
         if self._keep_unsaved("Esc", "leave"):
             return
+        said = self._where_answers_went()
+        if said is not None:
+            self.app.notify(said, title="Set left part-way", timeout=8, markup=False)
         self.dismiss(None)

@@ -1,5 +1,7 @@
 """Role-play as a side: the other sides' claims arrive in the sources' order, and the student
-answers each with one of the side's documented claims, or lets it pass."""
+answers each with one of the side's documented claims, or lets it pass. With a results file
+each round is saved as it is played, as exercise answers are; the screen holds the file open
+(locked) until it closes."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from argmap.classroom.roleplay import Labels, RolePlay, answer, outcome
+from argmap.base.files import display_name
+from argmap.classroom.results import ResultsFile
+from argmap.classroom.roleplay import ROLEPLAY_KIND, Labels, RolePlay, answer, outcome
 from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
@@ -37,10 +41,12 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    def __init__(self, play: RolePlay, labels: Labels | None = None) -> None:
+    def __init__(self, play: RolePlay, labels: Labels | None = None, results: ResultsFile | None = None) -> None:
         super().__init__()
         self.play = play
         self.labels = labels
+        self.results = results
+        """Where the rounds are saved; None when no student's name is known."""
         self.reviewing = False
         """True while the answer just given is shown, until the student moves on."""
 
@@ -62,6 +68,30 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
     def on_mount(self) -> None:
         self._show()
         self._fresh_answers()
+        if self.play.turns and not self.play.finished:
+            self.notify(
+                f"Welcome back: carrying on at round {len(self.play.turns) + 1} of {len(self.play.rounds)}.",
+                timeout=4,
+                markup=False,
+            )
+
+    def on_unmount(self) -> None:
+        if self.results is None:
+            return
+        if self.results.unsaved:  # the app is closing: one last try
+            try:
+                self.results.save()
+            except OSError as exc:
+                lost = getattr(self.app, "unsaved_answers", None)
+                if isinstance(lost, list):
+                    lost.append(
+                        (display_name(self.results.path), str(exc.strerror or exc), self.results.unsaved_lines())
+                    )
+        self.results.close()
+
+    @property
+    def saved_to(self) -> str | None:
+        return display_name(self.results.path) if self.results is not None else None
 
     # --- showing --------------------------------------------------------------------------
 
@@ -79,7 +109,7 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
                 ("  ·  ", "$text-muted"),
                 (where, "$text-accent bold"),
                 ("  ·  ", "$text-muted"),
-                (f"{play.score} answered", ""),
+                (f"{play.answered} answered, {play.score} rebutted", ""),
             )
         )
         board = self.query_one("#round", LineList)
@@ -94,7 +124,7 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
             board.scroll_to(y=0, animate=False, immediate=True)
         else:
             result = outcome(d, play, self.labels)
-            board.set_rows(outcome_rows(d, play, result, self.labels is not None), keep=None)
+            board.set_rows(outcome_rows(d, play, result, self.labels is not None, self.saved_to), keep=None)
             board.scroll_to(y=0, animate=False, immediate=True)
             board.focus()
         self.set_class(current is None, "-over")
@@ -133,7 +163,26 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
             return
         self.play = answer(self.debate, self.play, claim)
         self.reviewing = True
+        self._save(self.play)
         self._show()
+
+    def _save(self, play: RolePlay) -> None:
+        """Save the round just played, as an exercise answer is saved."""
+        if self.results is None:
+            return
+        turn = play.turns[-1]
+        chosen = (turn.answer,) if turn.answer is not None else ()
+        try:
+            self.results.add(turn.round.opposing, ROLEPLAY_KIND, chosen, turn.round.replies, turn.scored)
+        except OSError as exc:
+            self.notify(
+                f"Not saved to {self.saved_to}: {exc.strerror or exc}. It is kept here and tried again "
+                "with your next answer.",
+                title="Round not saved",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
 
     def action_pass_round(self) -> None:
         self.play_claim(None)
@@ -180,7 +229,23 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
             search.value = ""
             self.query_one("#own", LineList).focus()
             return
+        self._say_where_answers_went()
         self.dismiss(self.play)
+
+    def _say_where_answers_went(self) -> None:
+        play = self.play
+        if play.finished or not play.turns:
+            return
+        if self.saved_to is None:
+            where = "They are not saved to a file (no name was given): they are kept until argmap closes."
+        else:
+            where = f"Your answers are saved to {self.saved_to}."
+        self.app.notify(
+            f"Role-play left at round {len(play.turns) + 1} of {len(play.rounds)}. {where} "
+            f"Start the role-play as {self.side_name} again to carry on.",
+            timeout=8,
+            markup=False,
+        )
 
 
 def _is_verdict(row: Row) -> bool:
