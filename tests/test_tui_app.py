@@ -403,3 +403,46 @@ async def test_replacing_the_scenario_redraws_the_open_screens_that_can_show_it(
         await pilot.pause()
         assert f"Step {app.debate.last_step} of {app.debate.last_step}" in screen_text(app)
         assert app.screen.query_one(PositionMatrix).rows
+
+
+async def test_clicking_the_step_bar_steps_back_on_and_along_the_strip(harbour):
+    from argmap.tui.widgets.stepbar import StepBar
+
+    app = make_app(harbour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        first, last = screen.debate.first_step, screen.debate.last_step
+        bar = screen.query_one(StepBar)
+        await pilot.click(StepBar, offset=(bar._places[1] + 1, 1))  # ▶
+        await pilot.pause()
+        assert screen.state.step == first + 1
+        await pilot.click(StepBar, offset=(1, 1))  # ◀
+        await pilot.pause()
+        assert screen.state.step == first
+        strip_start, width = bar._places[2], bar._places[3]
+        assert width > 0
+        await pilot.click(StepBar, offset=(strip_start + width, 1))  # the strip's right end
+        await pilot.pause()
+        assert screen.state.step == last
+
+
+async def test_s_opens_the_source_of_the_picked_claim_and_end_reaches_the_last_search_result(harbour):
+    from argmap.tui.screens.search import SearchScreen
+    from argmap.tui.screens.source import SourceScreen
+
+    app = make_app(harbour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end", "tab", "down")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"the", "down", "end")
+        await pilot.pause()
+        results = app.screen.query_one("#results")
+        choosable = [i for i, r in enumerate(results.rows) if r.target is not None]
+        assert len(choosable) > 1 and results._cursor == choosable[-1]

@@ -200,3 +200,17 @@ async def test_help_explains_each_semantics_and_the_labels_under_each(harbour):
             assert re.search(rf"^  {name} +accepted when", text, re.M), name
         assert "under grounded, an accepted claim attacks it; under the others, no standpoint holds it" in text
         assert "labels changed" in text
+
+
+async def test_a_quote_that_carries_its_own_marks_is_shown_in_one_pair():
+    from argmap.reading.locations import bundled_scenario
+
+    from .conftest import valid
+
+    app = make_app(valid(bundled_scenario()), claim="putin-nbc-joint-shield")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        text = screen_text(app)
+        assert "“Russia and the United States could jointly develop" in text
+        assert '“"' not in text and '"”' not in text and "““" not in text and "””" not in text

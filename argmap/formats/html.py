@@ -23,6 +23,7 @@ from argmap.formats.picture import (
     tint,
     word,
 )
+from argmap.views.quoting import quoted
 
 if TYPE_CHECKING:
     from argmap.views.selection import Selection
@@ -130,7 +131,7 @@ def _claim(selection: Selection, claim_id: str, sources: dict[str, str]) -> str:
         f'<p class="meta">{_e(" · ".join(meta))} · {_e(word(selection, claim_id))}</p>',
     ]
     for evidence in claim.evidence:
-        out.append(f"<blockquote>“{_e(evidence.quote)}”</blockquote>")
+        out.append(f"<blockquote>{_e(quoted(evidence.quote))}</blockquote>")
         if evidence.source not in sources:
             sources[evidence.source] = _source(selection, evidence.source)
         out.append(f'<p class="meta">{sources[evidence.source]}</p>')

@@ -23,14 +23,18 @@ def key_sections(app: type) -> Sections:
 
     def keys(*owners: type, extra: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
         out = list(extra)
+        # A key the extras describe is not listed again under its binding's own words.
+        described = {k for shown, _ in extra for k in shown.replace("…", "").split()}
         for owner in owners:
             for b in getattr(owner, "BINDINGS", []):
+                name = b.key_display or _key_name(b.key)
                 # Arrow, Home/End and Tab keys are described once, in the extras.
                 covered = b.key in ("home", "end", "tab", "left", "right") or b.key.isdigit()
+                covered = covered or name in described or name.lower() in described
                 # Letters that answer a question are described once, as "a b c…".
                 covered = covered or (owner is ExerciseScreen and b.key != "a" and len(b.key) == 1)
                 if isinstance(b, Binding) and b.description and not covered:
-                    out.append((b.key_display or _key_name(b.key), b.description))
+                    out.append((name, b.description))
         return out
 
     lists = (("↑ ↓", "move in a list"), ("PgUp PgDn", "move a page"), ("Enter", "open"), ("Tab", "next panel"))
@@ -72,7 +76,7 @@ def key_sections(app: type) -> Sections:
             "Walkthrough",
             keys(
                 WalkthroughScreen,
-                extra=(("→ ← n b space", "next and back through the steps"), ("Enter", "open a claim")),
+                extra=(("→ ← n b Space", "next and back through the steps"), ("Enter", "open a claim")),
             ),
         ),
         (
@@ -90,7 +94,25 @@ def key_sections(app: type) -> Sections:
     ]
 
 
+_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "Esc",
+    "backspace": "Backspace",
+    "space": "Space",
+    "enter": "Enter",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "tab": "Tab",
+}
+
+
 def _key_name(key: str) -> str:
-    return {"slash": "/", "question_mark": "?", "escape": "Esc", "backspace": "Backspace", "space": "Space"}.get(
-        key, key
-    )
+    """A key as the keyboard shows it, not as Textual names it."""
+    return _NAMES.get(key, key)

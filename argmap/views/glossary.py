@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from argmap.debate.index import Debate
 from argmap.scenario.model import GlossaryEntry
+from argmap.views.quoting import quoted
 from argmap.views.rows import Piece, Row
 
 BASIS_WORD = {"sources": "From the sources", "background": "Background, not from the sources"}
@@ -19,7 +20,7 @@ def basis_pieces(debate: Debate, entry: GlossaryEntry) -> tuple[Piece, ...]:
     for ev in entry.evidence:
         source = debate.sources.get(ev.source)
         title = source.facts.title if source is not None and source.facts.title else ev.source
-        pieces += [("\n“", "dim"), (ev.quote, "quote"), ("”  — ", "dim"), (title, "speaker")]
+        pieces += [("\n“", "dim"), (quoted(ev.quote)[1:-1], "quote"), ("”  — ", "dim"), (title, "speaker")]
     return tuple(pieces)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from argmap.debate.index import APART, NO_TOPIC, Debate, Position, StanceChange
 from argmap.engine.state import DebateState
+from argmap.views.quoting import quoted
 
 if TYPE_CHECKING:
     from argmap.engine.explain import Explanation
@@ -450,7 +451,7 @@ def claim_rows(debate: Debate, cid: str, step: int, labels: list[Row] | None = N
         rows.append(
             Row(
                 ("quote", cid, i),
-                (("“", "dim"), (ev.quote, "quote"), ("”  — ", "dim"), (title, "speaker")),
+                (("“", "dim"), (quoted(ev.quote)[1:-1], "quote"), ("”  — ", "dim"), (title, "speaker")),
                 target=("quote", i),
                 indent=2,
             )

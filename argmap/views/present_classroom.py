@@ -18,6 +18,7 @@ from argmap.debate.index import NO_TOPIC, Debate
 from argmap.engine.state import DebateState
 from argmap.scenario.model import Focus
 from argmap.views.present import RowMaker, claim_brief, claim_rows, date_text, stance_pieces, step_view, topic_title
+from argmap.views.quoting import quoted
 from argmap.views.rows import Piece, Row
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -45,7 +46,7 @@ def _quote_row(debate: Debate, cid: str, key: Hashable) -> Row | None:
     title = source.facts.title if source is not None and source.facts.title else ev.source
     return Row(
         ("quote", cid, key),
-        (("    “", "dim"), (ev.quote, "quote"), ("”  — ", "dim"), (title, "speaker")),
+        (("    “", "dim"), (quoted(ev.quote)[1:-1], "quote"), ("”  — ", "dim"), (title, "speaker")),
         indent=5,
     )
 

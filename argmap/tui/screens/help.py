@@ -63,7 +63,11 @@ LEGEND: list[tuple[str, str, str]] = [
         f"under grounded, {label_meaning('grounded', 'undec')}; under the others, "
         f"{label_meaning('preferred', 'undec').replace('preferred ', '')}",
     ),
-    (f"{LABEL_MARK['off']} {LABEL_WORD['off']}", "label-off", "switched off by a what-if (o toggles, z resets all)"),
+    (
+        f"{LABEL_MARK['off']} {LABEL_WORD['off']}",
+        "label-off",
+        "a what-if takes the claim out of the debate (o toggles, z resets all)",
+    ),
     ("labels changed", "dim", "on the step bar, 'n labels changed': claims said earlier whose label the step changed"),
 ]
 
@@ -109,12 +113,14 @@ class HelpScreen(Screen[None]):
             )
         rows.append(Row(("gap", "semantics"), ((" ", ""),)))
         rows.append(Row(("section", "Symbols"), (("Symbols", "heading"),), target="Symbols"))
+        # The symbols' column is as wide as the widest, and a space always follows it.
+        wide = max(KEY_WIDTH - 2, *(len(symbol) + 1 for symbol, _, _ in LEGEND))
         for symbol, role, meaning in LEGEND:
             rows.append(
                 Row(
                     ("legend", symbol),
-                    (("  ", ""), (pad(symbol, KEY_WIDTH - 2), role), (meaning, "")),
-                    indent=KEY_WIDTH,
+                    (("  ", ""), (pad(symbol, wide), role), (meaning, "")),
+                    indent=wide + 2,
                 )
             )
         rows.append(Row(("gap", "end"), ((" ", ""),)))

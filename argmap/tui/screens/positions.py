@@ -41,6 +41,7 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
         *TIMELINE_BINDINGS,
         Binding("slash", "search", "Search", key_display="/"),
         Binding("t", "tree", "Tree"),
+        Binding("s", "source", "Source of the claim", show=False),
         Binding("f", "fold", "Fold"),
         Binding("F", "unfold_all", "Unfold all", show=False),
         Binding("w", "walkthrough", "Walkthrough", show=False),
@@ -152,6 +153,10 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
             self.notify("What-if reset: the debate as the sources give it.", timeout=3)
 
     # --- events from the widgets ----------------------------------------------------------
+
+    @on(StepBar.StepClicked)
+    def _step_clicked(self, event: StepBar.StepClicked) -> None:
+        self.apply(self.state.at_step(event.step))
 
     @on(Tabs.TabActivated)
     def _tab_activated(self, event: Tabs.TabActivated) -> None:

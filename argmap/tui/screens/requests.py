@@ -9,6 +9,7 @@ from argmap.tui.messages import (
     ExportRequested,
     ModeRequested,
     SearchRequested,
+    SourceRequested,
     StandpointsRequested,
     TreeRequested,
 )
@@ -57,6 +58,20 @@ class ScreenRequests(SideNavigation):
             self.notify(PICK_A_CLAIM, timeout=3)
             return
         self.post_message(TreeRequested(self.state.open(claim), self._open_chosen))
+
+    def action_source(self) -> None:
+        """The source reader on the picked claim's first quote."""
+        claim = self.target_claim()
+        if claim is None or not self.debate.is_said(claim, self.state.step):
+            self.notify(PICK_A_CLAIM, timeout=3)
+            return
+        evidence = self.debate.claims[claim].evidence
+        if not evidence or evidence[0].source not in self.debate.sources:
+            self.notify("This claim's source text is not available.", severity="warning", timeout=3)
+            return
+        cite = self.debate.citation(claim, 0)
+        span = (cite.start, cite.end) if cite is not None else None
+        self.post_message(SourceRequested(self.state.select(claim), evidence[0].source, span, self.adopt))
 
     def action_standpoints(self) -> None:
         self.post_message(StandpointsRequested(self.state, self._open_chosen))

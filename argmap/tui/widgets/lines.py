@@ -61,6 +61,8 @@ class LineList(ScrollView, can_focus=True):
         Binding("down", "cursor_down", "Down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
         Binding("enter", "choose", "Open", show=False),
     ]
 
@@ -428,6 +430,18 @@ class LineList(ScrollView, can_focus=True):
 
     def action_page_down(self) -> None:
         self._step(1, max(self.scrollable_content_region.height // 2, 1))
+
+    def action_first(self) -> None:
+        """The first row that can be chosen, and the top of the list."""
+        self._step(-1, len(self._rows))
+        if all(r.target is None for r in self._rows[: max(self._cursor, 0)]):
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        """The last row that can be chosen, and the end of the list when it is the last."""
+        self._step(1, len(self._rows))
+        if all(r.target is None for r in self._rows[self._cursor + 1 :]):
+            self.scroll_end(animate=False, immediate=True)
 
     def action_choose(self) -> None:
         row = self.cursor_row

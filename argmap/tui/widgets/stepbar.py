@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from argmap.debate.index import Debate
@@ -16,6 +18,32 @@ class StepBar(Static):
     """
 
     _shown: tuple[Debate, int, str, str] | None = None
+    _places: tuple[int, int, int, int] = (0, 0, 0, 0)
+    """Where ▶ ends, where ▶ starts, and the strip's first column and width (0: no strip)."""
+
+    class StepClicked(Message):
+        """A click on ◀, ▶ or a place on the strip: the step it asks for."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    def on_click(self, event: events.Click) -> None:
+        if self._shown is None or event.y != 1:
+            return
+        debate, step = self._shown[0], self._shown[1]
+        back_end, forward_start, strip_start, strip_width = self._places
+        x = event.x - 1  # the padding
+        if 0 <= x < back_end:
+            wanted = step - 1
+        elif forward_start <= x < forward_start + 1:
+            wanted = step + 1
+        elif strip_width and strip_start <= x < strip_start + strip_width:
+            span = debate.last_step - debate.first_step
+            wanted = debate.first_step + round((x - strip_start) / max(strip_width - 1, 1) * span)
+        else:
+            return
+        self.post_message(self.StepClicked(debate.clamp(wanted)))
 
     def on_resize(self) -> None:
         if self._shown is not None:
@@ -59,11 +87,14 @@ class StepBar(Static):
             (label, ""),
             ("  ▶", "$text-muted"),
         )
+        forward = line.cell_length - 1
+        self._places = (2, forward, 0, 0)
         room = width - line.cell_length - 2
         if room >= 10:
             span = debate.last_step - debate.first_step or 1
             bar = min(room, 40)
             at = round((step - debate.first_step) / span * (bar - 1))
             strip = "─" * at + "●" + "─" * (bar - at - 1)
+            self._places = (2, forward, line.cell_length + 2 + room - bar, bar)
             line = Content.assemble(line, ("  " + " " * (room - bar), ""), (strip, "$text-muted"))
         self.update(Content("\n").join([head, line]))
