@@ -66,7 +66,8 @@ def test_source_reader(snap_compare, size):
 def test_debate_tree(snap_compare):
     """The tree of the mayor's expansion claim on 15 January 2021: two "+ pro" (the standing
     claim, which loops back with "↺ already above", and the engineer's claim, contradicted
-    by his later one) and one "− con" (South Town's mayor)."""
+    by his later one) and one "− con" (South Town's mayor); each claim with its grounded label
+    mark after its stance, and the title saying the labels are grounded's."""
     assert snap_compare(harbour_app(date=AT, claim="north-mayor-expand"), press=["t"], terminal_size=(120, 40))
 
 

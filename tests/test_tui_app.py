@@ -192,7 +192,14 @@ async def test_debate_tree_opens_a_claim(harbour):
         text = screen_text(app)
         assert "+ pro" in text and "− con" in text and "↺ already above" in text
         assert "× undercuts the link" in text
+        assert "labels under grounded" in text.splitlines()[0]
         tree = app.screen.query_one("#tree", LineList)
+        # Each claim shows its label, as the positions view does.
+        evaluation = app.screen.evaluate(app.screen.state)
+        for row in tree.rows:
+            claim = app.screen.nodes[row.target]
+            mark = {"in": "✓", "out": "✗", "undec": "?"}.get(evaluation.label(claim) or "", "⊘")
+            assert mark + " " in "".join(text for text, _ in row.pieces), claim
         count = len(tree.rows)
         await pilot.press("space")  # fold the root
         await pilot.pause()

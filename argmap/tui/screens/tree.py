@@ -18,7 +18,7 @@ from argmap.tui.screens.base import OnDebate
 from argmap.tui.widgets.lines import LineList
 from argmap.views.positions import rebased
 from argmap.views.present import date_text
-from argmap.views.rows import STANCE_SYMBOL, Piece, Row
+from argmap.views.rows import LABEL_MARK, STANCE_SYMBOL, Piece, Row
 
 OPEN_DEPTH = 3
 """Nodes are shown open down to this depth until folded or unfolded by hand."""
@@ -77,6 +77,8 @@ class TreeScreen(OnDebate, Screen[DebateState | None]):
         self.folds = Folds()
         self.nodes: dict[Path, str] = {}
         self.parents_of: dict[Path, bool] = {}
+        self._labels: dict[str, str] = {}
+        """Each claim's label at the state's step, semantics and what-if."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="tree-title", classes="screen-title", markup=False)
@@ -104,6 +106,7 @@ class TreeScreen(OnDebate, Screen[DebateState | None]):
                 ("  as said by ", "$text-muted"),
                 (step.date.describe(), "$text-accent bold"),
                 (f" (step {step.index})", "$text-muted"),
+                (f"  ·  labels under {self.state.semantics}", "$text-muted"),
             )
         )
 
@@ -112,6 +115,8 @@ class TreeScreen(OnDebate, Screen[DebateState | None]):
         self.nodes.clear()
         self.parents_of.clear()
         d, step = self.debate, self.state.step
+        evaluation = self.evaluate(self.state)
+        self._labels = {c: label for c in d.claims if (label := evaluation.label(c)) is not None}
 
         def add(claim: str, edge: TreeEdge, relation: str | None, path: Path, on_path: frozenset[str]) -> None:
             if len(rows) >= MAX_ROWS:
@@ -142,8 +147,10 @@ class TreeScreen(OnDebate, Screen[DebateState | None]):
         pieces: list[Piece] = [("   " * depth, ""), (fold, "dim")]
         if word:
             pieces.append((word + "  ", role))
+        label = self._labels.get(claim)
         pieces += [
             (STANCE_SYMBOL.get(c.stance or "", "•") + " ", c.stance or "dim"),
+            (f"{LABEL_MARK[label]} " if label else f"{LABEL_MARK['off']} ", f"label-{label or 'off'}"),
             (c.text, "title" if depth == 0 else ""),
             ("  — ", "dim"),
             (who + ",", "speaker"),
