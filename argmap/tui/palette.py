@@ -11,7 +11,7 @@ from textual.content import Content
 from argmap.debate.index import Debate
 from argmap.tui.host import host
 from argmap.tui.messages import ExportRequested, JumpKind, JumpRequested, ModeKind, ModeRequested
-from argmap.views.date_entry import read_date
+from argmap.views.date_entry import outside, read_date
 
 MAX_CLAIM_HITS = 40
 
@@ -102,7 +102,8 @@ class DebateCommands(Provider):
             date = None
         if date is not None:
             step = self.debate.step(self.debate.step_of_date(date))
-            text = f"Go to {date.describe()} (step {step.index}: {step.label})"
+            note = outside(self.debate, date)
+            text = f"Go to {date.describe()} (step {step.index}: {step.label})" + (f"; {note}" if note else "")
             yield Hit(1.0, Content(text), self._jump("step", str(step.index)), text=text)
         for what, text, mode, value in self._modes():
             score, offsets = matcher.fuzzy_search.match(matcher.query, f"{what}: {text}")
