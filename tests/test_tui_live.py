@@ -169,3 +169,27 @@ async def test_problems_quoting_markup_are_shown_as_written(starter):
         await app.reload_scenario()
         await settle(app, pilot)
         assert "'[bold]x[/]' is not one of" in screen_text(app)
+
+
+async def test_a_reload_with_the_same_sides_redraws_the_view_in_place_and_a_new_side_rebuilds_it(starter):
+    path = starter()
+    app = live_app(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("end")
+        await pilot.pause()
+        home = app.screen_stack[0]
+        panels = home.sides.panels
+        edit(
+            path,
+            "text: An inspection in March found the old bridge sound.",
+            "text: The March inspection found it sound.",
+        )
+        await app.reload_scenario()
+        await settle(app, pilot)
+        assert home.sides.panels == panels  # the same widgets, drawn again
+        assert "The March inspection found it sound." in screen_text(app)
+        assert home.state.step == home.debate.last_step
+        edit(path, "name: Downton, kind: side", "name: Downton Town, kind: side")
+        await app.reload_scenario()
+        await settle(app, pilot)
+        assert home.sides.panels != panels and "Downton Town" in screen_text(app)

@@ -26,6 +26,7 @@ from argmap.tui.screens.whatif import (
     WhatIfKeys,
 )
 from argmap.tui.widgets.columns import ClaimColumn, SidePanel, SidePanels
+from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.matrix import MatrixHeader, PositionMatrix
 from argmap.tui.widgets.stepbar import StepBar
 from argmap.views.positions import panel_colour, panel_keys, panel_title, rebased, whatif_alert
@@ -101,6 +102,21 @@ class PositionsScreen(WhatIfKeys, TimelineKeys, ScreenRequests, SideNavigation, 
     def debate_replaced(self) -> bool:
         self.state = rebased(self.state, self.debate)
         self.labeller.forget()
+        d = self.debate
+        keys = panel_keys(d)
+        panels = self.sides.panels
+        if keys == self.panel_keys and all(
+            (p.title, p.colour) == (panel_title(d, k), panel_colour(d, k)) for p, k in zip(panels, keys, strict=True)
+        ):
+            # The same sides in the same colours: redraw in place. Building the screen again
+            # costs most of a reload.
+            self.maker = RowMaker(d)
+            for lines in self.query(LineList):
+                lines.forget_layout()
+            self.query_one(MatrixHeader).use(self.maker)
+            self.query_one(PositionMatrix).use(self.maker)
+            self._show(self.state, force=True)
+            return True
         self.rebuilding = True
         self.call_next(self._rebuild)
         return True

@@ -431,6 +431,12 @@ class LineList(ScrollView, can_focus=True):
     def action_page_down(self) -> None:
         self._step(1, max(self.scrollable_content_region.height // 2, 1))
 
+    def forget_layout(self) -> None:
+        """Drop the wrapped lines kept by row key: the rows' texts may have changed under the
+        same keys (the scenario was read again)."""
+        self._wrapped.clear()
+        self._width = 0
+
     def action_first(self) -> None:
         """The first row that can be chosen, and the top of the list."""
         self._step(-1, len(self._rows))

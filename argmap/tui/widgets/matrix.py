@@ -24,6 +24,11 @@ class MatrixHeader(LineList):
     def on_mount(self) -> None:
         self._rebuild()
 
+    def use(self, maker: RowMaker) -> None:
+        """Draw from another debate's row maker (the scenario was read again)."""
+        self._maker = maker
+        self._rebuild()
+
     def _rebuild(self) -> None:
         lines = self._maker.matrix_header(self._content_width())
         debate = self._maker.debate
@@ -53,6 +58,10 @@ class PositionMatrix(LineList):
     def show(self, view: StepView) -> None:
         self._view = view
         self._rebuild()
+
+    def use(self, maker: RowMaker) -> None:
+        """Draw from another debate's row maker; the next ``show`` gives the view."""
+        self._maker = maker
 
     def _rebuild(self) -> None:
         width = self._content_width() if self.is_mounted else 80
