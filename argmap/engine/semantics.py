@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
@@ -33,8 +33,7 @@ from argmap.engine.semantics_registry import SEMANTICS, SHORT, Semantics
 __all__ = ["SEMANTICS", "SHORT", "Acceptance", "Answer", "Semantics"]
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """A yes or no, with an extension that shows it when there is one: for credulous
     acceptance an admissible set containing the argument; for a sceptical "no" a (preferred
     or stable) extension without it."""
@@ -43,8 +42,7 @@ class Answer:
     witness: tuple[int, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Acceptance:
+class Acceptance(NamedTuple):
     """Which arguments are in some extension and which in every one."""
 
     credulous: bytes
