@@ -87,6 +87,10 @@ class LabellingSolver:
         """The variable ``in(a)`` of an argument of the framework."""
         return self.local[a] + 1
 
+    def out(self, a: int) -> int:
+        """The variable ``out(a)``."""
+        return self.size + self.local[a] + 1
+
     def fresh(self) -> int:
         self._next += 1
         return self._next - 1
@@ -137,21 +141,25 @@ class LabellingSolver:
         held = list(assumptions)
         current = extension
         while True:
-            inside = set(current)
-            outside = [self.in_(a) for a in self.nodes if a not in inside]
+            outside = self.not_within(current)
             if not outside:
                 return current
             act = self.guarded(outside)
-            bigger = self.solve([*held, act, *(self.in_(a) for a in current)])
+            bigger = self.solve([*held, act, *self.ins(current)])
             self.retire(act)
             if bigger is None:
                 return current
             current = bigger
 
+    def ins(self, arguments: Iterable[int]) -> list[int]:
+        """The variables ``in(a)`` of arguments of the part."""
+        local = self.local
+        return [local[a] + 1 for a in arguments]
+
     def not_within(self, extension: list[int]) -> list[int]:
         """A clause saying: some argument outside ``extension`` is IN."""
-        inside = set(extension)
-        return [self.in_(a) for a in self.nodes if a not in inside]
+        inside = set(map(self.local.__getitem__, extension))
+        return [i + 1 for i in range(self.size) if i not in inside]
 
 
 def _clauses(af: Framework, nodes: list[int], local: dict[int, int], stable: bool) -> list[list[int]]:

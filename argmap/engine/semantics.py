@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
+from argmap.engine.grow import preferred_from
 from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
@@ -90,15 +91,14 @@ def credulous(
     if semantics == "stable":
         return _credulous_stable(af, a, g)
     if g[a] == IN:
-        return Answer(True, tuple(_preferred_with(af, g, [], [])) if witness else None)
+        return Answer(True, tuple(preferred_from(af, bytearray(g))) if witness else None)
     nodes = ancestors(af, a, g)
     with LabellingSolver(af, nodes) as s:
         found = s.solve([s.in_(a)])
-        if found is not None and witness:
-            found = s.maximise(found)
     if found is None:
         return Answer(False)
-    return Answer(True, tuple(_preferred_with(af, g, nodes, found)) if witness else None)
+    # A complete extension of the ancestors, which nothing else attacks, is admissible.
+    return Answer(True, tuple(preferred_from(af, bytearray(g), found)) if witness else None)
 
 
 def sceptical(
@@ -115,64 +115,49 @@ def sceptical(
     if g[a] == IN:
         return Answer(True)
     if g[a] == OUT:
-        return Answer(False, tuple(_preferred_with(af, g, [], [])) if witness else None)
+        return Answer(False, tuple(preferred_from(af, bytearray(g))) if witness else None)
     nodes = ancestors(af, a, g)
-    with LabellingSolver(af, nodes, many_in=True) as s:
-        without = _preferred_without(s, [a])
+    with LabellingSolver(af, nodes) as s:
+        # Most often an argument fails to be sceptically accepted because some admissible
+        # set attacks it: one query finds that, and any preferred extension grown from the
+        # answer lacks the argument.
+        start = s.solve([s.out(a)])
+        if start is not None:
+            return Answer(False, tuple(preferred_from(af, bytearray(g), start)) if witness else None)
+        without = _preferred_lacking(af, g, nodes, s, {a}, s.fresh())
     if without is None:
         return Answer(True)
-    return Answer(False, tuple(_preferred_with(af, g, nodes, without)) if witness else None)
+    # Preferred among the ancestors, ``without`` is what every preferred extension grown
+    # from it holds there (preferred semantics is directional).
+    return Answer(False, tuple(preferred_from(af, bytearray(g), without)) if witness else None)
 
 
-def _preferred_without(s: LabellingSolver, cands: list[int]) -> list[int] | None:
-    """A preferred extension of the solver's part missing one of ``cands``, or None.
+def _preferred_lacking(
+    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, cands: set[int], blocks: int
+) -> list[int] | None:
+    """A preferred extension of ``part`` (an unattacked set of the undecided core, or a part
+    of it) lacking one of ``cands``; None when every preferred extension holds them all.
 
-    Each round takes a complete extension missing a candidate, grows it while it still misses
-    one, and asks whether anything complete strictly contains it: if not, it is preferred and
-    the answer. Otherwise it is grown to a preferred extension; if that one holds every
-    candidate, no extension within it can be the answer, and the search goes on outside it.
-    """
+    A counterexample-guided search: the solver proposes a complete extension E lacking a
+    candidate and contained in no preferred extension found to hold them all; if no complete
+    extension containing E holds every candidate, any preferred extension grown from E lacks
+    one and is the answer; otherwise the preferred extension grown from that complete one
+    holds them all, and every set within it is ruled out (by clauses that hold while
+    ``blocks`` is assumed: each stays true for any smaller set of candidates)."""
     while True:
         act = s.guarded([-s.in_(c) for c in cands])
-        found = s.solve([act])
+        found = s.solve([act, blocks])
+        s.retire(act)
         if found is None:
-            s.retire(act)
             return None
-        lacking = s.maximise(found, [act])
-        s.retire(act)
-        block = s.not_within(lacking)
-        if not block:
-            return lacking
-        act = s.guarded(block)
-        bigger = s.solve([act, *(s.in_(a) for a in lacking)])
-        s.retire(act)
+        missing = cands.difference(found)
+        bigger = s.solve([*s.ins(found), *s.ins(missing)])
         if bigger is None:
-            return lacking
-        best = s.maximise(bigger)
-        if not set(cands) <= set(best):
-            return best
-        block = s.not_within(best)
-        if not block:
-            return None
-        s.add(block)
-
-
-def _preferred_with(af: Framework, g: bytearray, fixed: list[int], chosen: list[int]) -> list[int]:
-    """A preferred extension of ``af`` whose arguments among ``fixed`` (an unattacked set of
-    the undecided core, such as the ancestors of an argument) are exactly ``chosen``, itself a
-    preferred extension of ``fixed``. Such an extension exists because preferred semantics is
-    directional; growing within the rest reaches it, since nothing outside ``fixed`` can
-    change which of its arguments a complete extension holds."""
-    inside, pinned = set(chosen), set(fixed)
-    out = _grounded_in(g)
-    for part in components(af, core(g)):
-        if pinned.isdisjoint(part) and _is_pair(af, part):
-            out.append(part[0])
-            continue
-        with LabellingSolver(af, part) as s:
-            held = [s.in_(x) if x in inside else -s.in_(x) for x in part if x in pinned]
-            out += s.maximise(s.solve(held) or [], held)
-    return sorted(out)
+            return preferred_from(af, bytearray(g), found, part)
+        holding = preferred_from(af, bytearray(g), bigger, part)
+        if not cands <= set(holding):
+            return holding
+        s.add([-blocks, *s.not_within(holding)])
 
 
 def _stable_parts(af: Framework, g: bytearray, a: int | None, want: bool) -> list[int] | None:
@@ -214,7 +199,7 @@ def some_extension(af: Framework, semantics: Semantics) -> list[int] | None:
     if semantics in ("grounded", "complete"):
         return _grounded_in(g)
     if semantics == "preferred":
-        return _preferred_with(af, g, [], [])
+        return preferred_from(af, g)
     return _stable_parts(af, g, None, True)
 
 
@@ -301,7 +286,7 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
                 cred[a] = 1
             if not sceptical or semantics == "complete" or not accepted:
                 continue
-            for a in _sceptical_part(s, first, stable):
+            for a in _sceptical_part(af, g, part, s, first, accepted, stable):
                 scep[a] = 1
     return Acceptance(bytes(cred), bytes(scep))
 
@@ -323,7 +308,9 @@ def _credulous_part(s: LabellingSolver, part: list[int], first: list[int]) -> se
     return accepted
 
 
-def _sceptical_part(s: LabellingSolver, first: list[int], stable: bool) -> set[int]:
+def _sceptical_part(
+    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, first: list[int], accepted: set[int], stable: bool
+) -> set[int]:
     if stable:
         cands = set(first)
         while cands:
@@ -334,21 +321,16 @@ def _sceptical_part(s: LabellingSolver, first: list[int], stable: bool) -> set[i
                 break
             cands &= set(found)
         return cands
-    best = s.maximise(first)
-    cands = set(best)
-    block = s.not_within(best)
-    if not block:
-        return cands
-    s.add(block)
+    # An argument attacked by a credulously accepted one is missing from the preferred
+    # extensions holding its attacker: only the others need the search, all of them at once.
+    attackers = af.attackers
+    cands = {a for a in accepted if accepted.isdisjoint(attackers[a])}
+    blocks = s.fresh()
     while cands:
-        without = _preferred_without(s, sorted(cands))
+        without = _preferred_lacking(af, g, part, s, cands, blocks)
         if without is None:
             break
-        cands &= set(without)
-        block = s.not_within(without)
-        if not block:
-            break
-        s.add(block)
+        cands.intersection_update(without)
     return cands
 
 
