@@ -122,6 +122,8 @@ def sceptical(
         # set attacks it: one query finds that, and any preferred extension grown from the
         # answer lacks the argument.
         start = s.solve([s.out(a)])
+        if start is None:
+            start = _unguarded(s, a, af.attackers, set(nodes))
         if start is not None:
             return Answer(False, tuple(preferred_from(af, bytearray(g), start)) if witness else None)
         without = _preferred_lacking(af, g, nodes, s, {a}, s.fresh())
@@ -130,6 +132,22 @@ def sceptical(
     # Preferred among the ancestors, ``without`` is what every preferred extension grown
     # from it holds there (preferred semantics is directional).
     return Answer(False, tuple(preferred_from(af, bytearray(g), without)) if witness else None)
+
+
+def _unguarded(s: LabellingSolver, c: int, attackers: list[list[int]], inside: set[int]) -> list[int] | None:
+    """A complete extension lacking ``c`` from which no preferred extension grown can defend
+    it, when one query per attacker of ``c`` finds it: one making OUT every attacker of that
+    attacker. Nothing grown from it can attack the attacker, so ``c`` stays out."""
+    for b in attackers[c]:
+        if b not in inside or b == c:
+            continue
+        # An argument attacking itself is never IN: it need not be OUT.
+        defenders = [x for x in attackers[b] if x in inside and x not in attackers[x]]
+        if defenders and c not in defenders:
+            found = s.solve([-s.in_(c), *(s.out(x) for x in defenders)])
+            if found is not None:
+                return found
+    return None
 
 
 def _preferred_lacking(
