@@ -156,12 +156,16 @@ def _preferred_lacking(
     """A preferred extension of ``part`` (an unattacked set of the undecided core, or a part
     of it) lacking one of ``cands``; None when every preferred extension holds them all.
 
-    A counterexample-guided search: the solver proposes a complete extension E lacking a
-    candidate and contained in no preferred extension found to hold them all; if no complete
-    extension containing E holds every candidate, any preferred extension grown from E lacks
-    one and is the answer; otherwise the preferred extension grown from that complete one
-    holds them all, and every set within it is ruled out (by clauses that hold while
-    ``blocks`` is assumed: each stays true for any smaller set of candidates)."""
+    A counterexample-guided search. The solver proposes a complete extension E lacking a
+    candidate; if no complete extension containing E holds every candidate, any preferred
+    extension grown from E lacks one and is the answer. Otherwise one that does is found, and
+    within it a small admissible set D holding the candidates (each member with a defender
+    against each attacker). An admissible set holding no attacker of D is not attacked by D
+    either (it would hold a defender attacking D), so it stays admissible with D added: no
+    counterexample is among them, and from then on E must hold an attacker of D. The clauses
+    saying so hold while ``blocks`` is assumed, and stay true for any smaller set of
+    candidates."""
+    inside = set(part)
     while True:
         act = s.guarded([-s.in_(c) for c in cands])
         found = s.solve([act, blocks])
@@ -172,10 +176,31 @@ def _preferred_lacking(
         bigger = s.solve([*s.ins(found), *s.ins(missing)])
         if bigger is None:
             return preferred_from(af, bytearray(g), found, part)
-        holding = preferred_from(af, bytearray(g), bigger, part)
-        if not cands <= set(holding):
-            return holding
-        s.add([-blocks, *s.not_within(holding)])
+        defence = _defence(af, set(bigger), cands, inside)
+        s.add([-blocks, *s.ins({b for d in defence for b in af.attackers[d] if b in inside})])
+
+
+def _defence(af: Framework, ext: set[int], members: set[int], inside: set[int]) -> set[int]:
+    """An admissible subset of ``ext`` (admissible, within the part ``inside``, whose outside
+    attackers are all OUT) holding ``members``: each member, and each defender taken, gets a
+    defender from ``ext`` against each attacker not yet attacked, preferring one already in."""
+    attackers = af.attackers
+    chosen = set(members)
+    hit = {b for d in chosen for b in af.targets[d]}
+    queue = list(chosen)
+    while queue:
+        for b in attackers[queue.pop()]:
+            if b in hit or b not in inside:
+                continue
+            options = [d for d in attackers[b] if d in ext]
+            # Few attackers, few defenders to add: a small defence makes a strong clause.
+            d = min(options, key=lambda x: (x not in chosen, len(attackers[x])))
+            if d not in chosen:
+                chosen.add(d)
+                hit.update(af.targets[d])
+                queue.append(d)
+            hit.add(b)
+    return chosen
 
 
 def _stable_parts(af: Framework, g: bytearray, a: int | None, want: bool) -> list[int] | None:
@@ -343,12 +368,13 @@ def _sceptical_part(
     # extensions holding its attacker: only the others need the search, all of them at once.
     attackers = af.attackers
     cands = {a for a in accepted if accepted.isdisjoint(attackers[a])}
-    blocks = s.fresh()
-    while cands:
-        without = _preferred_lacking(af, g, part, s, cands, blocks)
-        if without is None:
-            break
-        cands.intersection_update(without)
+    for c in sorted(cands):
+        if c in cands:
+            # One candidate at a time: the defence of one argument is small, and so the
+            # clause ruling out the sets it makes harmless is strong.
+            without = _preferred_lacking(af, g, part, s, {c}, s.fresh())
+            if without is not None:
+                cands.intersection_update(without)
     return cands
 
 
