@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from argmap.engine import semantics as sem
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
-from argmap.engine.grow import preferred_from
+from argmap.engine.grow import complete_from, preferred_from
 from argmap.engine.labels import IN, OUT, UNDEC
 from tests import brute, clingo_af
 
@@ -81,6 +81,21 @@ def test_growing_from_any_admissible_part_of_a_preferred_extension_stays_preferr
                 if _admissible(af, g, chosen):
                     grown = preferred_from(af, bytearray(g), list(chosen))
                     assert frozenset(grown) in preferred and set(chosen) <= set(grown)
+
+
+@SMALL
+@given(frameworks())
+def test_propagating_from_an_admissible_part_gives_the_least_complete_extension_holding_it(af):
+    g = grounded(af)
+    complete = set(brute.complete_extensions(af))
+    for ext in complete:
+        undecided = [x for x in ext if g[x] == UNDEC]
+        for size in range(len(undecided) + 1):
+            for chosen in itertools.combinations(undecided, size):
+                if _admissible(af, g, chosen):
+                    closed = frozenset(complete_from(af, bytearray(g), list(chosen)))
+                    assert closed in complete and set(chosen) <= closed
+                    assert all(closed <= e for e in complete if set(chosen) <= e)
 
 
 def _admissible(af: Framework, g: bytearray, chosen: tuple[int, ...]) -> bool:

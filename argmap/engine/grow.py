@@ -44,6 +44,14 @@ def preferred_from(
     return sorted(a for a in within if labels[a] == IN)
 
 
+def complete_from(af: Framework, labels: bytearray, start: list[int] | tuple[()] = ()) -> list[int]:
+    """The least complete extension containing ``start`` and the IN arguments of ``labels``
+    (under the same conditions as ``preferred_from``), ascending: propagation alone, since an
+    argument the set defends has every attacker OUT."""
+    _Grower(af, labels).join(list(start))
+    return [a for a in range(af.n) if labels[a] == IN]
+
+
 class _Grower:
     def __init__(self, af: Framework, labels: bytearray) -> None:
         self.af = af

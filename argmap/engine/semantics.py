@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
-from argmap.engine.grow import preferred_from
+from argmap.engine.grow import complete_from, preferred_from
 from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
@@ -78,11 +78,18 @@ def _is_pair(af: Framework, part: list[int]) -> bool:
 
 
 def credulous(
-    af: Framework, a: int, semantics: Semantics, labels: bytearray | None = None, *, witness: bool = False
+    af: Framework,
+    a: int,
+    semantics: Semantics,
+    labels: bytearray | None = None,
+    *,
+    witness: bool = False,
+    least: bool = False,
 ) -> Answer:
     """Is ``a`` in some extension? ``labels`` is the grounded labelling, when already known.
-    With ``witness``, a yes comes with an extension containing ``a`` (preferred for complete
-    and preferred semantics)."""
+    With ``witness``, a yes comes with an extension containing ``a``: preferred for complete
+    and preferred semantics, or with ``least`` and complete semantics a complete extension
+    found by propagation alone (no search for a largest one)."""
     g = grounded(af) if labels is None else labels
     if g[a] == OUT:
         return Answer(False)
@@ -90,15 +97,16 @@ def credulous(
         return Answer(g[a] == IN, tuple(_grounded_in(g)) if g[a] == IN and witness else None)
     if semantics == "stable":
         return _credulous_stable(af, a, g)
+    grow = complete_from if least and semantics == "complete" else preferred_from
     if g[a] == IN:
-        return Answer(True, tuple(preferred_from(af, bytearray(g))) if witness else None)
+        return Answer(True, tuple(grow(af, bytearray(g))) if witness else None)
     nodes = ancestors(af, a, g)
     with LabellingSolver(af, nodes) as s:
         found = s.solve([s.in_(a)])
     if found is None:
         return Answer(False)
     # A complete extension of the ancestors, which nothing else attacks, is admissible.
-    return Answer(True, tuple(preferred_from(af, bytearray(g), found)) if witness else None)
+    return Answer(True, tuple(grow(af, bytearray(g), found)) if witness else None)
 
 
 def sceptical(
