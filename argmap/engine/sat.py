@@ -19,7 +19,8 @@ as many arguments IN as it can (``many_in``: the status of every argument), it i
 1.5.3 told to try ``in`` true and ``out`` false first: MiniSat's saved phases override such
 hints, and its answers then settle one or two arguments each, where CaDiCaL's settle
 hundreds. Queries are incremental: temporary clauses are guarded by a fresh activation
-variable and retired by asserting its negation.
+variable and retired by asserting its negation. MiniSat's queries let other threads run and
+can be stopped from one (see ``watch``); a stopped query raises ``KeyboardInterrupt``.
 """
 
 from __future__ import annotations

@@ -9,12 +9,17 @@ without a solver.
 
 * Credulous acceptance under preferred semantics is credulous acceptance under complete
   semantics: one satisfiability query, on the ancestors of the argument only.
-* Sceptical acceptance under preferred semantics is a search for a preferred extension
-  without the argument: find a complete extension that lacks it and is contained in no
-  preferred extension found so far, grow it to a preferred extension, repeat.
+* Preferred extensions (and witnesses) are grown from an admissible set through its reduct,
+  the solver asked only about what propagation leaves open (see ``grow``).
+* Sceptical acceptance under preferred semantics asks first whether an admissible set
+  attacks the argument, then searches for a complete extension lacking it that cannot be
+  grown to hold it, each failed try ruling out every set leaving a small defence of the
+  argument unattacked (``_preferred_lacking``).
 * The status of every argument (``acceptance``) asks each part once for a labelling with an
   argument not yet known to be credulously accepted IN; every answer settles all the
-  arguments it makes IN, so a part needs a few queries, not one per argument.
+  arguments it makes IN, so a part needs a few queries, not one per argument. For sceptical
+  status only the credulously accepted arguments no credulously accepted one attacks need
+  the search.
 """
 
 from __future__ import annotations
