@@ -43,7 +43,7 @@ def test_problems_lists_the_supported_problems(run_cli):
     ],
 )
 def test_solve_answers_as_iccma_solvers_print(af_file, problem, arg, expected, run_cli):
-    result = run_cli("solve", "-p", problem, "-f", str(af_file), *(["-a", arg] if arg else []))
+    result = run_cli("solve", "-p", problem, "-f", str(af_file), *(["-a", arg] if arg else []), "--no-witness")
     assert result.returncode == 0, result.stderr
     assert result.stdout == expected + "\n"
 
@@ -51,10 +51,11 @@ def test_solve_answers_as_iccma_solvers_print(af_file, problem, arg, expected, r
 def test_solve_extensions_and_witnesses(af_file, run_cli):
     se = run_cli("solve", "-p", "SE-PR", "-f", str(af_file)).stdout.split()
     assert se[0] == "w" and set(se[1:]) in ({"1", "3"}, {"2", "4"})
-    dc = run_cli("solve", "-p", "DC-PR", "-f", str(af_file), "-a", "4", "--witness").stdout.splitlines()
+    dc = run_cli("solve", "-p", "DC-PR", "-f", str(af_file), "-a", "4").stdout.splitlines()
     assert dc == ["YES", "w 2 4"]
     ds = run_cli("solve", "-p", "DS-ST", "-f", str(af_file), "-a", "1", "--witness").stdout.splitlines()
     assert ds == ["NO", "w 2 4"]
+    assert run_cli("solve", "-p", "DS-ST", "-f", str(af_file), "-a", "1", "--no-witness").stdout == "NO\n"
 
 
 def test_solve_says_no_when_there_is_no_stable_extension(tmp_path, run_cli):

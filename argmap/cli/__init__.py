@@ -46,15 +46,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from argmap.cli.parser import build_parser
-    from argmap.cli.registry import command
-
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["open"])
+    words = sys.argv[1:] if argv is None else list(argv)
     try:
-        code = command(args.command).load().run(args)
+        if words[:1] == ["solve"]:
+            # Straight to the solver: no parser of every command, no other command's module.
+            from argmap.cli import solve
+
+            code = solve.main(words[1:])
+        else:
+            code = _dispatch(words)
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:
@@ -68,6 +68,17 @@ def _run(argv: Sequence[str] | None) -> int:
         _quiet_stdout()
         print(f"argmap: error: cannot write the output: {exc.strerror or exc}", file=sys.__stderr__)
         return EXIT_INVALID
+
+
+def _dispatch(words: list[str]) -> int:
+    from argmap.cli.parser import build_parser
+    from argmap.cli.registry import command
+
+    parser = build_parser()
+    args = parser.parse_args(words)
+    if args.command is None:
+        args = parser.parse_args(["open"])
+    return command(args.command).load().run(args)
 
 
 def _quiet_stdout() -> None:

@@ -47,6 +47,16 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one command alone, as ``argmap NAME`` shows it in usage and help."""
+    from argmap.cli.registry import command
+
+    found = command(name)
+    parser = Parser(prog=f"argmap {name}")
+    parser.pending = found
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="argmap",

@@ -12,22 +12,29 @@ A ``Framework`` is never changed after it is built.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class Framework:
     """Arguments ``0..n-1``; ``targets[a]`` lists the arguments ``a`` attacks.
 
     An attack listed twice is harmless: every algorithm here counts it as often as it walks it.
+    Equal only to itself. (A plain class: a dataclass costs every ``argmap solve`` start.)
     """
 
-    n: int
-    targets: list[list[int]]
-    indegree: list[int]
-    names: Sequence[str] | None = None
-    """Argument names; None means the ICCMA names "1".."n"."""
-    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+    __slots__ = ("_cache", "indegree", "n", "names", "targets")
+
+    def __init__(
+        self, n: int, targets: list[list[int]], indegree: list[int], names: Sequence[str] | None = None
+    ) -> None:
+        self.n = n
+        self.targets = targets
+        self.indegree = indegree
+        self.names = names
+        """Argument names; None means the ICCMA names "1".."n"."""
+        self._cache: dict[str, object] = {}
+
+    def __repr__(self) -> str:
+        return f"Framework(n={self.n}, attacks={sum(map(len, self.targets))})"
 
     # --- building ---------------------------------------------------------------------------
 

@@ -12,17 +12,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.engine.framework import Framework
 
 _NUMBER = re.compile(r"[1-9][0-9]*")
+_PLAIN = re.compile(r"[A-Za-z0-9_]+")
 _BLOCK = 1 << 16
 """Names joined per piece of text when an extension is printed."""
 
 
-@dataclass(frozen=True, slots=True)
-class Instance:
+class Instance(NamedTuple):
     """Arguments ``0..n-1``. With ``ids`` None the core is the whole framework; otherwise
     ``ids`` (ascending) lists the arguments in some attack, ``ids[i]`` being the one argument
     ``i`` of the core stands for, and every argument is named by its number ``1..n``."""
@@ -46,7 +46,11 @@ class Instance:
         """The argument of a name, or None. Numbers are taken only as written in the file:
         ASCII digits, no sign, no leading zero."""
         if self.core.names is not None:
-            return self.core.index().get(name)
+            index = self.core.index()
+            found = index.get(name)
+            if found is None and len(name) >= 2 and name[0] == name[-1] == '"':
+                found = index.get(unquoted(name))  # as the name is written in the file
+            return found
         if len(name) > len(str(self.n)) or not _NUMBER.fullmatch(name):
             return None
         a = int(name) - 1
@@ -63,8 +67,10 @@ class Instance:
         """The names of a core extension, with every argument outside the core added, in
         ascending order, as pieces of text each starting with a space."""
         if self.ids is None:
+            names = self.core.names
+            name = self.core.name if names is None else (lambda a: quoted(names[a]))
             for start in range(0, len(ext), _BLOCK):
-                yield " " + " ".join(self.core.name(a) for a in ext[start : start + _BLOCK])
+                yield " " + " ".join(map(name, ext[start : start + _BLOCK]))
             return
         inside = set(ext)
         pending: list[str] = []
@@ -84,6 +90,19 @@ class Instance:
         if pending:
             yield " " + " ".join(pending)
         yield from _numbers(prev, self.n)
+
+
+def quoted(name: str) -> str:
+    """A name as APX writes it: a word of ASCII letters, digits and ``_`` as it is, any other
+    double-quoted with ``"`` and ``\\`` escaped, so that a name with a space stays one name."""
+    if _PLAIN.fullmatch(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unquoted(name: str) -> str:
+    """The name a double-quoted APX name stands for."""
+    return re.sub(r"\\(.)", r"\1", name[1:-1])
 
 
 _SUFFIXES = [f"{i:03d}" for i in range(1000)]

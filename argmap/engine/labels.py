@@ -8,8 +8,7 @@ data only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 UNDEC, IN, OUT = 0, 1, 2
 """Labels, as stored in a labelling's bytes (zero is UNDEC, so a fresh bytearray is all
@@ -18,8 +17,7 @@ undecided)."""
 Label = Literal["in", "out", "undec"]
 
 
-@dataclass(frozen=True, slots=True)
-class LabelInfo:
+class LabelInfo(NamedTuple):
     name: Label
     code: int
     """The byte a labelling stores."""

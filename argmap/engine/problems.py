@@ -61,7 +61,9 @@ def answer(
     if local is None:
         return _isolated(inst, task, semantics, witness)
     if task == "DC":
-        result = credulous(inst.core, local, semantics, witness=witness)
+        # ICCMA asks for an extension of the semantics holding the argument: for complete
+        # semantics any complete one, so none is grown to a preferred one.
+        result = credulous(inst.core, local, semantics, witness=witness, least=True)
         show = result.yes
     else:
         result = sceptical(inst.core, local, semantics, witness=witness)
@@ -84,5 +86,5 @@ def _isolated(inst: Instance, task: str, semantics: Semantics, witness: bool) ->
     elif not witness:
         return iter(["YES\n"])
     else:
-        ext = some_extension(inst.core, "grounded" if semantics == "grounded" else "preferred")
+        ext = some_extension(inst.core, "preferred" if semantics == "preferred" else "grounded")
     return itertools.chain(["YES\n"], _w(inst, ext or []) if witness else [])

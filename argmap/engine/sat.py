@@ -19,7 +19,8 @@ as many arguments IN as it can (``many_in``: the status of every argument), it i
 1.5.3 told to try ``in`` true and ``out`` false first: MiniSat's saved phases override such
 hints, and its answers then settle one or two arguments each, where CaDiCaL's settle
 hundreds. Queries are incremental: temporary clauses are guarded by a fresh activation
-variable and retired by asserting its negation.
+variable and retired by asserting its negation. MiniSat's queries let other threads run and
+can be stopped from one (see ``watch``); a stopped query raises ``KeyboardInterrupt``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,24 @@ from argmap.engine.framework import Framework
 SOLVER = "minisat22"
 MANY_IN_SOLVER = "cadical153"
 
+_LIVE: set[LabellingSolver] = set()
+"""The solvers open now, for ``interrupt_all``."""
+
+
+def interrupt_all() -> None:
+    """Stop every SAT call under way, from any thread: each raises ``KeyboardInterrupt`` in
+    the thread that made it (see ``argmap.engine.watch``). MiniSat stops at once; CaDiCaL,
+    which cannot be stopped from outside, is stopped by the signal itself."""
+    for s in list(_LIVE):
+        if s.interruptible:
+            s.solver.interrupt()
+
+
+def clear_interrupts() -> None:
+    for s in list(_LIVE):
+        if s.interruptible:
+            s.solver.clear_interrupt()
+
 
 class LabellingSolver:
     """A SAT solver holding the complete (or stable) labellings of a part of a framework."""
@@ -41,34 +60,20 @@ class LabellingSolver:
         self.size = n
         local = {a: i for i, a in enumerate(nodes)}
         self.local = local
-        attackers = af.attackers
-        clauses: list[list[int]] = []
-        add = clauses.append
-        for i, a in enumerate(nodes):
-            ia, oa = i + 1, n + i + 1
-            add([-ia, -oa])
-            all_out = [ia]
-            some_in = [-oa]
-            for b in attackers[a]:
-                j = local.get(b)
-                if j is None:
-                    continue
-                add([-ia, n + j + 1])
-                add([-(j + 1), oa])
-                all_out.append(-(n + j + 1))
-                some_in.append(j + 1)
-            add(all_out)
-            add(some_in)
-            if stable:
-                add([ia, oa])
+        clauses = _clauses(af, nodes, local, stable)
         self._next = 2 * n + 1
         from pysat.solvers import Solver  # here: loading the solvers costs startup time
 
-        self.solver = Solver(name=MANY_IN_SOLVER if many_in else SOLVER, bootstrap_with=clauses)
+        name = MANY_IN_SOLVER if many_in else SOLVER
+        self.interruptible = name == SOLVER
+        self.solver = Solver(name=name)
+        _add_all(self.solver, clauses)
         if many_in:
             self.solver.set_phases([*range(1, n + 1), *range(-n - 1, -2 * n - 1, -1)])
+        _LIVE.add(self)
 
     def close(self) -> None:
+        _LIVE.discard(self)
         self.solver.delete()
 
     def __enter__(self) -> LabellingSolver:
@@ -82,6 +87,10 @@ class LabellingSolver:
     def in_(self, a: int) -> int:
         """The variable ``in(a)`` of an argument of the framework."""
         return self.local[a] + 1
+
+    def out(self, a: int) -> int:
+        """The variable ``out(a)``."""
+        return self.size + self.local[a] + 1
 
     def fresh(self) -> int:
         self._next += 1
@@ -105,12 +114,27 @@ class LabellingSolver:
     def solve(self, assumptions: Iterable[int] = ()) -> list[int] | None:
         """The IN arguments (framework numbering, ascending) of a labelling meeting the
         assumptions, or None when there is none."""
-        if not self.solver.solve(assumptions=list(assumptions)):
+        if not self._sat(list(assumptions)):
             return None
         model = self.solver.get_model()
         assert model is not None
         nodes = self.nodes
         return [nodes[v - 1] for v in model[: self.size] if v > 0]
+
+    def _sat(self, assumptions: list[int]) -> bool:
+        if self.interruptible:
+            # Limited with an interrupt expected: the call lets other threads run (the watch
+            # that may stop it) and returns None when stopped.
+            found = self.solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
+            if found is None:
+                raise KeyboardInterrupt
+            return bool(found)
+        try:
+            return bool(self.solver.solve(assumptions=assumptions))
+        except Exception as exc:  # the solver's own error for a Ctrl-C it caught
+            if "interrupt" in str(exc):
+                raise KeyboardInterrupt from None
+            raise
 
     def maximise(self, extension: list[int], assumptions: Iterable[int] = ()) -> list[int]:
         """Grow a complete extension until no complete extension strictly contains it: the
@@ -118,18 +142,62 @@ class LabellingSolver:
         held = list(assumptions)
         current = extension
         while True:
-            inside = set(current)
-            outside = [self.in_(a) for a in self.nodes if a not in inside]
+            outside = self.not_within(current)
             if not outside:
                 return current
             act = self.guarded(outside)
-            bigger = self.solve([*held, act, *(self.in_(a) for a in current)])
+            bigger = self.solve([*held, act, *self.ins(current)])
             self.retire(act)
             if bigger is None:
                 return current
             current = bigger
 
+    def ins(self, arguments: Iterable[int]) -> list[int]:
+        """The variables ``in(a)`` of arguments of the part."""
+        local = self.local
+        return [local[a] + 1 for a in arguments]
+
     def not_within(self, extension: list[int]) -> list[int]:
         """A clause saying: some argument outside ``extension`` is IN."""
-        inside = set(extension)
-        return [self.in_(a) for a in self.nodes if a not in inside]
+        inside = set(map(self.local.__getitem__, extension))
+        return [i + 1 for i in range(self.size) if i not in inside]
+
+
+def _clauses(af: Framework, nodes: list[int], local: dict[int, int], stable: bool) -> list[list[int]]:
+    """The clauses of the labellings of ``nodes``: variable ``i + 1`` is ``in(nodes[i])``,
+    ``n + i + 1`` is ``out(nodes[i])``. Built a whole argument at a time: one comprehension
+    per argument, not one Python statement per literal."""
+    n = len(nodes)
+    attackers = af.attackers
+    get = local.get
+    clauses: list[list[int]] = []
+    add, extend = clauses.append, clauses.extend
+    for i, a in enumerate(nodes):
+        ia, oa = i + 1, n + i + 1
+        inner = [j + 1 for j in map(get, attackers[a]) if j is not None]
+        add([-ia, -oa])
+        if inner:
+            extend([[-ia, n + j] for j in inner])
+            extend([[-j, oa] for j in inner])
+            add([ia, *[-(n + j) for j in inner]])
+            add([-oa, *inner])
+        else:
+            add([ia])
+            add([-oa])
+        if stable:
+            add([ia, oa])
+    return clauses
+
+
+def _add_all(solver: object, clauses: list[list[int]]) -> None:
+    """Load clauses with one C call each, past the solver wrapper's per-clause Python code."""
+    import pysolvers
+
+    inner = getattr(solver, "solver", None)
+    handle = getattr(inner, "minisat", None)
+    if handle is not None and type(inner).__name__ == "Minisat22":
+        add = pysolvers.minisat22_add_cl
+        for clause in clauses:
+            add(handle, clause)
+        return
+    solver.append_formula(clauses)  # type: ignore[attr-defined]

@@ -9,22 +9,28 @@ without a solver.
 
 * Credulous acceptance under preferred semantics is credulous acceptance under complete
   semantics: one satisfiability query, on the ancestors of the argument only.
-* Sceptical acceptance under preferred semantics is a search for a preferred extension
-  without the argument: find a complete extension that lacks it and is contained in no
-  preferred extension found so far, grow it to a preferred extension, repeat.
+* Preferred extensions (and witnesses) are grown from an admissible set through its reduct,
+  the solver asked only about what propagation leaves open (see ``grow``).
+* Sceptical acceptance under preferred semantics asks first whether an admissible set
+  attacks the argument, then searches for a complete extension lacking it that cannot be
+  grown to hold it, each failed try ruling out every set leaving a small defence of the
+  argument unattacked (``_preferred_lacking``).
 * The status of every argument (``acceptance``) asks each part once for a labelling with an
   argument not yet known to be credulously accepted IN; every answer settles all the
-  arguments it makes IN, so a part needs a few queries, not one per argument.
+  arguments it makes IN, so a part needs a few queries, not one per argument. For sceptical
+  status only the credulously accepted arguments no credulously accepted one attacks need
+  the search.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.engine.framework import Framework
 from argmap.engine.grounded import grounded
+from argmap.engine.grow import complete_from, preferred_from
 from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
@@ -33,8 +39,7 @@ from argmap.engine.semantics_registry import SEMANTICS, SHORT, Semantics
 __all__ = ["SEMANTICS", "SHORT", "Acceptance", "Answer", "Semantics"]
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """A yes or no, with an extension that shows it when there is one: for credulous
     acceptance an admissible set containing the argument; for a sceptical "no" a (preferred
     or stable) extension without it."""
@@ -43,8 +48,7 @@ class Answer:
     witness: tuple[int, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Acceptance:
+class Acceptance(NamedTuple):
     """Which arguments are in some extension and which in every one."""
 
     credulous: bytes
@@ -79,11 +83,18 @@ def _is_pair(af: Framework, part: list[int]) -> bool:
 
 
 def credulous(
-    af: Framework, a: int, semantics: Semantics, labels: bytearray | None = None, *, witness: bool = False
+    af: Framework,
+    a: int,
+    semantics: Semantics,
+    labels: bytearray | None = None,
+    *,
+    witness: bool = False,
+    least: bool = False,
 ) -> Answer:
     """Is ``a`` in some extension? ``labels`` is the grounded labelling, when already known.
-    With ``witness``, a yes comes with an extension containing ``a`` (preferred for complete
-    and preferred semantics)."""
+    With ``witness``, a yes comes with an extension containing ``a``: preferred for complete
+    and preferred semantics, or with ``least`` and complete semantics a complete extension
+    found by propagation alone (no search for a largest one)."""
     g = grounded(af) if labels is None else labels
     if g[a] == OUT:
         return Answer(False)
@@ -91,16 +102,16 @@ def credulous(
         return Answer(g[a] == IN, tuple(_grounded_in(g)) if g[a] == IN and witness else None)
     if semantics == "stable":
         return _credulous_stable(af, a, g)
+    grow = complete_from if least and semantics == "complete" else preferred_from
     if g[a] == IN:
-        return Answer(True, tuple(_preferred_with(af, g, [], [])) if witness else None)
+        return Answer(True, tuple(grow(af, bytearray(g))) if witness else None)
     nodes = ancestors(af, a, g)
     with LabellingSolver(af, nodes) as s:
         found = s.solve([s.in_(a)])
-        if found is not None and witness:
-            found = s.maximise(found)
     if found is None:
         return Answer(False)
-    return Answer(True, tuple(_preferred_with(af, g, nodes, found)) if witness else None)
+    # A complete extension of the ancestors, which nothing else attacks, is admissible.
+    return Answer(True, tuple(grow(af, bytearray(g), found)) if witness else None)
 
 
 def sceptical(
@@ -117,64 +128,92 @@ def sceptical(
     if g[a] == IN:
         return Answer(True)
     if g[a] == OUT:
-        return Answer(False, tuple(_preferred_with(af, g, [], [])) if witness else None)
+        return Answer(False, tuple(preferred_from(af, bytearray(g))) if witness else None)
     nodes = ancestors(af, a, g)
-    with LabellingSolver(af, nodes, many_in=True) as s:
-        without = _preferred_without(s, [a])
+    with LabellingSolver(af, nodes) as s:
+        # Most often an argument fails to be sceptically accepted because some admissible
+        # set attacks it: one query finds that, and any preferred extension grown from the
+        # answer lacks the argument.
+        start = s.solve([s.out(a)])
+        if start is None:
+            start = _unguarded(s, a, af.attackers, set(nodes))
+        if start is not None:
+            return Answer(False, tuple(preferred_from(af, bytearray(g), start)) if witness else None)
+        without = _preferred_lacking(af, g, nodes, s, {a}, s.fresh())
     if without is None:
         return Answer(True)
-    return Answer(False, tuple(_preferred_with(af, g, nodes, without)) if witness else None)
+    # Preferred among the ancestors, ``without`` is what every preferred extension grown
+    # from it holds there (preferred semantics is directional).
+    return Answer(False, tuple(preferred_from(af, bytearray(g), without)) if witness else None)
 
 
-def _preferred_without(s: LabellingSolver, cands: list[int]) -> list[int] | None:
-    """A preferred extension of the solver's part missing one of ``cands``, or None.
+def _unguarded(s: LabellingSolver, c: int, attackers: list[list[int]], inside: set[int]) -> list[int] | None:
+    """A complete extension lacking ``c`` from which no preferred extension grown can defend
+    it, when one query per attacker of ``c`` finds it: one making OUT every attacker of that
+    attacker. Nothing grown from it can attack the attacker, so ``c`` stays out."""
+    for b in attackers[c]:
+        if b not in inside or b == c:
+            continue
+        # An argument attacking itself is never IN: it need not be OUT.
+        defenders = [x for x in attackers[b] if x in inside and x not in attackers[x]]
+        if defenders and c not in defenders:
+            found = s.solve([-s.in_(c), *(s.out(x) for x in defenders)])
+            if found is not None:
+                return found
+    return None
 
-    Each round takes a complete extension missing a candidate, grows it while it still misses
-    one, and asks whether anything complete strictly contains it: if not, it is preferred and
-    the answer. Otherwise it is grown to a preferred extension; if that one holds every
-    candidate, no extension within it can be the answer, and the search goes on outside it.
-    """
+
+def _preferred_lacking(
+    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, cands: set[int], blocks: int
+) -> list[int] | None:
+    """A preferred extension of ``part`` (an unattacked set of the undecided core, or a part
+    of it) lacking one of ``cands``; None when every preferred extension holds them all.
+
+    A counterexample-guided search. The solver proposes a complete extension E lacking a
+    candidate; if no complete extension containing E holds every candidate, any preferred
+    extension grown from E lacks one and is the answer. Otherwise one that does is found, and
+    within it a small admissible set D holding the candidates (each member with a defender
+    against each attacker). An admissible set holding no attacker of D is not attacked by D
+    either (it would hold a defender attacking D), so it stays admissible with D added: no
+    counterexample is among them, and from then on E must hold an attacker of D. The clauses
+    saying so hold while ``blocks`` is assumed, and stay true for any smaller set of
+    candidates."""
+    inside = set(part)
     while True:
         act = s.guarded([-s.in_(c) for c in cands])
-        found = s.solve([act])
+        found = s.solve([act, blocks])
+        s.retire(act)
         if found is None:
-            s.retire(act)
             return None
-        lacking = s.maximise(found, [act])
-        s.retire(act)
-        block = s.not_within(lacking)
-        if not block:
-            return lacking
-        act = s.guarded(block)
-        bigger = s.solve([act, *(s.in_(a) for a in lacking)])
-        s.retire(act)
+        missing = cands.difference(found)
+        bigger = s.solve([*s.ins(found), *s.ins(missing)])
         if bigger is None:
-            return lacking
-        best = s.maximise(bigger)
-        if not set(cands) <= set(best):
-            return best
-        block = s.not_within(best)
-        if not block:
-            return None
-        s.add(block)
+            return preferred_from(af, bytearray(g), found, part)
+        defence = _defence(af, set(bigger), cands, inside)
+        s.add([-blocks, *s.ins({b for d in defence for b in af.attackers[d] if b in inside})])
 
 
-def _preferred_with(af: Framework, g: bytearray, fixed: list[int], chosen: list[int]) -> list[int]:
-    """A preferred extension of ``af`` whose arguments among ``fixed`` (an unattacked set of
-    the undecided core, such as the ancestors of an argument) are exactly ``chosen``, itself a
-    preferred extension of ``fixed``. Such an extension exists because preferred semantics is
-    directional; growing within the rest reaches it, since nothing outside ``fixed`` can
-    change which of its arguments a complete extension holds."""
-    inside, pinned = set(chosen), set(fixed)
-    out = _grounded_in(g)
-    for part in components(af, core(g)):
-        if pinned.isdisjoint(part) and _is_pair(af, part):
-            out.append(part[0])
-            continue
-        with LabellingSolver(af, part) as s:
-            held = [s.in_(x) if x in inside else -s.in_(x) for x in part if x in pinned]
-            out += s.maximise(s.solve(held) or [], held)
-    return sorted(out)
+def _defence(af: Framework, ext: set[int], members: set[int], inside: set[int]) -> set[int]:
+    """An admissible subset of ``ext`` (admissible, within the part ``inside``, whose outside
+    attackers are all OUT) holding ``members``: each member, and each defender taken, gets a
+    defender from ``ext`` against each attacker not yet attacked, preferring one already in."""
+    attackers = af.attackers
+    chosen = set(members)
+    hit = {b for d in chosen for b in af.targets[d]}
+    queue = list(chosen)
+    while queue:
+        for b in attackers[queue.pop()]:
+            if b in hit or b not in inside:
+                continue
+            options = [d for d in attackers[b] if d in ext]
+            # Few attackers, few defenders to add: a small defence makes a strong clause.
+            d = min(options, key=lambda x: (x not in chosen, len(attackers[x])))
+            if d not in chosen:
+                chosen.add(d)
+                hit.update(af.targets[d])
+                queue.append(d)
+            hit.add(b)
+    return chosen
 
 
 def _stable_parts(af: Framework, g: bytearray, a: int | None, want: bool) -> list[int] | None:
@@ -216,7 +255,7 @@ def some_extension(af: Framework, semantics: Semantics) -> list[int] | None:
     if semantics in ("grounded", "complete"):
         return _grounded_in(g)
     if semantics == "preferred":
-        return _preferred_with(af, g, [], [])
+        return preferred_from(af, g)
     return _stable_parts(af, g, None, True)
 
 
@@ -303,7 +342,7 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
                 cred[a] = 1
             if not sceptical or semantics == "complete" or not accepted:
                 continue
-            for a in _sceptical_part(s, first, stable):
+            for a in _sceptical_part(af, g, part, s, first, accepted, stable):
                 scep[a] = 1
     return Acceptance(bytes(cred), bytes(scep))
 
@@ -325,7 +364,9 @@ def _credulous_part(s: LabellingSolver, part: list[int], first: list[int]) -> se
     return accepted
 
 
-def _sceptical_part(s: LabellingSolver, first: list[int], stable: bool) -> set[int]:
+def _sceptical_part(
+    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, first: list[int], accepted: set[int], stable: bool
+) -> set[int]:
     if stable:
         cands = set(first)
         while cands:
@@ -336,21 +377,17 @@ def _sceptical_part(s: LabellingSolver, first: list[int], stable: bool) -> set[i
                 break
             cands &= set(found)
         return cands
-    best = s.maximise(first)
-    cands = set(best)
-    block = s.not_within(best)
-    if not block:
-        return cands
-    s.add(block)
-    while cands:
-        without = _preferred_without(s, sorted(cands))
-        if without is None:
-            break
-        cands &= set(without)
-        block = s.not_within(without)
-        if not block:
-            break
-        s.add(block)
+    # An argument attacked by a credulously accepted one is missing from the preferred
+    # extensions holding its attacker: only the others need the search, all of them at once.
+    attackers = af.attackers
+    cands = {a for a in accepted if accepted.isdisjoint(attackers[a])}
+    for c in sorted(cands):
+        if c in cands:
+            # One candidate at a time: the defence of one argument is small, and so the
+            # clause ruling out the sets it makes harmless is strong.
+            without = _preferred_lacking(af, g, part, s, {c}, s.fresh())
+            if without is not None:
+                cands.intersection_update(without)
     return cands
 
 

@@ -7,14 +7,12 @@ only, so that front ends can read it without loading the solvers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 
 
-@dataclass(frozen=True, slots=True)
-class SemanticsInfo:
+class SemanticsInfo(NamedTuple):
     name: Semantics
     code: str
     """The ICCMA abbreviation, as in ``DC-PR``."""

@@ -18,6 +18,7 @@ import re
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.engine.framework import Framework
+from argmap.engine.instance import quoted, unquoted
 
 _NAME = r'(?:[A-Za-z0-9_]+|"(?:[^"\\\n]|\\.)*")'
 _S = r"[ \t\r\n]*"
@@ -25,14 +26,11 @@ _STATEMENT = re.compile(
     rf"{_S}(?:(?P<arg>arg){_S}\({_S}(?P<a>{_NAME}){_S}\)|(?P<att>att){_S}\({_S}(?P<x>{_NAME}){_S},{_S}(?P<y>{_NAME}){_S}\)){_S}\."
 )
 _SPACE = re.compile(r"(?:[ \t\r\n]+|%[^\n]*)+")
-_PLAIN = re.compile(r"[A-Za-z0-9_]+")
 MAX_ERRORS = 20
 
 
 def _unquote(name: str) -> str:
-    if name.startswith('"'):
-        return re.sub(r"\\(.)", r"\1", name[1:-1])
-    return name
+    return unquoted(name) if name.startswith('"') else name
 
 
 def _where(text: str, pos: int) -> tuple[int, int]:
@@ -89,15 +87,9 @@ def parse(text: str, file: str = "") -> Framework | list[Diagnostic]:
     return Framework.from_edges(len(names), dict.fromkeys(edges), tuple(names))
 
 
-def _quote(name: str) -> str:
-    if _PLAIN.fullmatch(name):
-        return name
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def dumps(af: Framework) -> str:
     """The framework in APX; names that are not plain words are double-quoted."""
-    names = [_quote(name) for name in af.all_names()]
+    names = [quoted(name) for name in af.all_names()]
     lines = [f"arg({name})." for name in names]
     lines += [f"att({names[a]},{names[b]})." for a, b in af.edges()]
     return "\n".join(lines) + "\n"
