@@ -137,6 +137,9 @@ def _emit(value: dict[str, Any], indent: str, out: list[str], path: Path_, at: P
     with ``at``, each part's line and column recorded as the careful parser records them."""
     col = len(indent) + 1
     for key, item in value.items():
+        if at is None and isinstance(item, str):  # most values: written with no bookkeeping
+            out.append(f"{indent}{key}: {_scalar(item)}")
+            continue
         child = (*path, key)
         if at is not None:
             at.keys[child] = (len(out) + 1, col)
