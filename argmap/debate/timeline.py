@@ -61,17 +61,25 @@ def _tell_apart(
     """Name the steps of claims with no event so that no two steps read alike: one that shares
     its date with others is named by the event it follows (or precedes) on that date."""
     text = {g: dates[g].describe() for g in ordered}
-    shared = {t for t in text.values() if sum(1 for u in text.values() if u == t) > 1}
-    for gid in ordered:
-        if gid[0] != "date" or gid[1] == "standing" or text[gid] not in shared:
+    by_text: dict[str, list[tuple[str, str]]] = {}
+    for g in ordered:
+        by_text.setdefault(text[g], []).append(g)
+    for same in by_text.values():
+        if len(same) < 2:
             continue
-        same = [g for g in ordered if text[g] == text[gid]]
-        before = [g for g in same[: same.index(gid)] if g[0] == "event"]
-        after = [g for g in same[same.index(gid) + 1 :] if g[0] == "event"]
-        if before:
-            labels[gid] = f"after {labels[before[-1]]}"
-        elif after:
-            labels[gid] = f"before {labels[after[0]]}"
+        last_event: tuple[str, str] | None = None
+        waiting: list[tuple[str, str]] = []  # steps of claims before any event on this date
+        for gid in same:
+            if gid[0] == "event":
+                for early in waiting:
+                    labels[early] = f"before {labels[gid]}"
+                waiting = []
+                last_event = gid
+            elif gid[1] != "standing":
+                if last_event is not None:
+                    labels[gid] = f"after {labels[last_event]}"
+                else:
+                    waiting.append(gid)
     seen: dict[str, int] = {}
     for gid in ordered:
         n = seen[labels[gid]] = seen.get(labels[gid], 0) + 1
