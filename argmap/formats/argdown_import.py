@@ -109,6 +109,10 @@ def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
 def _plain(text: str) -> str:
     """Text without Markdown's bold and italic marks."""
     if "*" not in text and "_" not in text:
@@ -154,10 +158,12 @@ def read(text: str, name: str) -> Draft:
         kind, title = "s", ""
         if (m := _NODE.match(rest)) is not None:
             kind = "s" if m.group(1) == "[" else "a"
-            title, rest = _ESCAPED.sub(r"\1", m.group(2)).strip(), rest[m.end() :]
-        rest = _LINK.sub(r"\1", rest)
-        tags = [a or b for a, b in _TAG.findall(rest)]
-        words = " ".join(_ESCAPED.sub(r"\1", _plain(_TAG.sub("", rest))).split())
+            title, rest = _unescape(m.group(2)).strip(), rest[m.end() :]
+        # Each pattern only where its mark is: most elements hold no link, tag or escape.
+        if "](" in rest:
+            rest = _LINK.sub(r"\1", rest)
+        tags = [a or b for a, b in _TAG.findall(rest)] if "#" in rest else []
+        words = " ".join(_unescape(_plain(_TAG.sub("", rest) if tags else rest)).split())
         if not title:
             if not words:
                 if block is not None:  # facts of nothing, still read: an unreadable one is said

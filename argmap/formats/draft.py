@@ -27,7 +27,10 @@ MAX_ID_WORDS = 6
 
 def slug(text: str, fallback: str = "item") -> str:
     """An id from text: ASCII lower-case words joined by hyphens, at most a few words."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    if text.isascii():
+        ascii_text = text.lower()
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = [w for w in _NOT_ID.split(ascii_text) if w][:MAX_ID_WORDS]
     made = "-".join(words)
     if not made or not made[0].isalpha():
