@@ -36,8 +36,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
 from engine import map_shaped, random_af  # noqa: E402
+
+# The encodings the differential tests check the engine against.
+from tests.clingo_af import COMPLETE, PREFERRED, STABLE  # noqa: E402
 
 PROBLEMS = [
     "SE-GR", "DC-GR", "SE-CO", "DC-CO", "DS-CO", "SE-PR", "DC-PR", "DS-PR", "SE-ST", "DC-ST", "DS-ST", "SK-PR",
@@ -48,23 +52,6 @@ in(X) :- arg(X), defeated(Y) : att(Y, X).
 defeated(X) :- att(Y, X), in(Y).
 #show in/1.
 """
-GUESS = """
-in(X) :- arg(X), not out(X).
-out(X) :- arg(X), not in(X).
-:- in(X), in(Y), att(X, Y).
-defeated(X) :- in(Y), att(Y, X).
-#show in/1.
-"""
-COMPLETE = (
-    GUESS
-    + """
-undefended(X) :- att(Y, X), not defeated(Y).
-:- in(X), undefended(X).
-:- out(X), not undefended(X).
-"""
-)
-STABLE = GUESS + ":- out(X), not defeated(X).\n"
-PREFERRED = COMPLETE + "#heuristic in(X) : arg(X). [1, true]\n"
 
 
 # --- the clingo side (run in its own process) ------------------------------------------------

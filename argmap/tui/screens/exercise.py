@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from argmap.base.files import display_name
 from argmap.classroom.results import ResultsFile
 from argmap.classroom.session import Session
+from argmap.tui.screens.closing import save_on_close
 from argmap.tui.widgets.lines import LineList
 from argmap.views.present_classroom import LETTERS, NEXT, VERDICT, attempt_rows, question_rows, score_rows
 from argmap.views.rows import Row
@@ -78,18 +79,7 @@ class ExerciseScreen(Screen[None]):
             )
 
     def on_unmount(self) -> None:
-        if self.results.unsaved:  # quitting the app: one last try
-            try:
-                self.results.save()
-            except OSError as exc:
-                # The app is closing: hand the answers to the command line, which prints them
-                # (so they can be kept by hand) and exits non-zero.
-                lost = getattr(self.app, "unsaved_answers", None)
-                if isinstance(lost, list):
-                    lost.append(
-                        (display_name(self.results.path), str(exc.strerror or exc), self.results.unsaved_lines())
-                    )
-        self.results.close()
+        save_on_close(self.app, self.results)
 
     # --- showing --------------------------------------------------------------------------
 

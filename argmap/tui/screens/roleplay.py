@@ -19,6 +19,7 @@ from argmap.base.files import display_name
 from argmap.classroom.results import ResultsFile
 from argmap.classroom.roleplay import ROLEPLAY_KIND, Labels, RolePlay, answer, outcome
 from argmap.tui.screens.base import OnDebate
+from argmap.tui.screens.closing import save_on_close
 from argmap.tui.widgets.field import TextField
 from argmap.tui.widgets.lines import LineList
 from argmap.tui.widgets.stepbar import StepBar
@@ -76,18 +77,8 @@ class RolePlayScreen(OnDebate, Screen[RolePlay]):
             )
 
     def on_unmount(self) -> None:
-        if self.results is None:
-            return
-        if self.results.unsaved:  # the app is closing: one last try
-            try:
-                self.results.save()
-            except OSError as exc:
-                lost = getattr(self.app, "unsaved_answers", None)
-                if isinstance(lost, list):
-                    lost.append(
-                        (display_name(self.results.path), str(exc.strerror or exc), self.results.unsaved_lines())
-                    )
-        self.results.close()
+        if self.results is not None:
+            save_on_close(self.app, self.results)
 
     @property
     def saved_to(self) -> str | None:
