@@ -94,6 +94,7 @@ def test_export_is_canonical_json(scenario, run_cli):
     assert {"id", "name", "kind", "parent"} <= set(data["actors"][2])
     assert data["relations"][0]["by"] == "upton-mayor"
     assert data["relations"][0]["from"] == "mayor-old-bridge-unsafe"
+    assert all(set(t) == {"id", "question", "short", "note"} for t in data["topics"])
 
 
 def test_export_of_an_invalid_file_prints_diagnostics_not_json(scenario, run_cli):

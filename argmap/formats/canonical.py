@@ -72,7 +72,7 @@ def export(loaded: Loaded) -> dict[str, Any]:
             }
             for a in s.actors
         ],
-        "topics": [{"id": t.id, "question": t.question, "note": t.note} for t in s.topics],
+        "topics": [{"id": t.id, "question": t.question, "short": t.short, "note": t.note} for t in s.topics],
         "events": [
             {
                 "id": e.id,
