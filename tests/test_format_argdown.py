@@ -284,3 +284,25 @@ def test_markdown_emphasis_is_read_as_argdown_shows_it_the_words_without_the_mar
         "a": "A rich text with bold and both.",
         "b": "Escaped *stars* and snake_case_words, 2 * 3 * 4.",
     }
+
+
+def test_comments_are_found_as_the_two_patterns_over_the_whole_text_find_them():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from argmap.formats.argdown_import import _strip_comments
+
+    def by_patterns(text: str) -> str:
+        text = re.sub(r"<!--.*?-->|/\*.*?\*/", lambda m: "\x00" + "\n\x00" * m.group(0).count("\n"), text, flags=re.S)
+        return re.sub(r"(?<![:\\])//.*", "\x00", text)
+
+    pieces = st.sampled_from(["<!--", "-->", "/*", "*/", "//", "/", "*", ":", "\\", "\n", "a", " ", "<", "-"])
+
+    @settings(deadline=None, max_examples=400)
+    @given(st.lists(pieces, max_size=30).map("".join))
+    def check(text: str) -> None:
+        assert _strip_comments(text) == by_patterns(text)
+
+    check()

@@ -58,11 +58,17 @@ class _Node:
     conclusion: str | None = None
 
 
+_BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.S)
+_LINE_COMMENT = re.compile(r"(?<![:\\])//.*")
+
+
 def _strip_comments(text: str) -> str:
     # A comment becomes a mark on each line it covered: such a line is skipped rather than read
     # as blank, so a comment inside an element or a relation tree does not end it.
-    text = re.sub(r"<!--.*?-->|/\*.*?\*/", lambda m: "\x00" + "\n\x00" * m.group(0).count("\n"), text, flags=re.S)
-    return re.sub(r"(?<![:\\])//.*", "\x00", text)
+    # Each pass only where its mark is: most files hold few comments, or none.
+    if "<!--" in text or "/*" in text:
+        text = _BLOCK_COMMENT.sub(lambda m: "\x00" + "\n\x00" * m.group(0).count("\n"), text)
+    return _LINE_COMMENT.sub("\x00", text) if "//" in text else text
 
 
 def _elements(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -316,11 +322,16 @@ def _build(
             ]
     seen: set[tuple[str, str, str]] = set()
     made: dict[tuple[str, str], list[str]] = {}  # argument -> the relations it stands for
+    # The argument standing for each relation argmap wrote, by the relation's ends (the first).
+    standing: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for r, title in relation_of.items():
+        if title:
+            standing.setdefault(_ends(nodes[r]), r)
     for type_, a, b, _ in edges:
         if type_ == "undercuts" or a not in ids or b not in ids or ids[a] == ids[b] or (type_, ids[a], ids[b]) in seen:
             continue
         seen.add((type_, ids[a], ids[b]))
-        own = next((r for r, n in relation_of.items() if n and _ends(nodes[r]) == (type_, a[1], b[1])), None)
+        own = standing.get((type_, a[1], b[1]))
         if own is not None:
             draft.relations.append({"id": relation_of[own], "type": type_, "from": ids[a], "to": ids[b]})
             draft._ids.add(relation_of[own])
