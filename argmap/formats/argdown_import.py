@@ -15,6 +15,7 @@ from typing import Any
 
 from argmap.base.diagnostics import Diagnostic
 from argmap.formats.draft import Draft, slug
+from argmap.reading.parsing import ParseFailed, fast_parse
 
 KINDS = ("position", "assessment", "proposal", "prediction", "report")
 # Under a parent P, a line "op X": (type, X is the relation's source).
@@ -243,15 +244,10 @@ def _data(blocks: list[str]) -> list[Any]:
 
 
 def _yaml(text: str) -> Any:
-    import yaml_rs
-
-    # No aliases are replayed: a data block is a few facts, never a graph.
-    limits = yaml_rs.AliasLimits(
-        max_total_replayed_events=0, max_replay_stack_depth=0, max_alias_expansions_per_anchor=0
-    )
+    # The fast parser's own reading of YAML 1.2 (no aliases replayed): a data block is a few facts.
     try:
-        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
-    except Exception:  # the parser raises its own types; any failure means the block is unreadable
+        return fast_parse(text, "data.yaml", as_json=False)
+    except ParseFailed:
         return _UNREADABLE
 
 
