@@ -12,6 +12,7 @@ from typing import Literal
 
 from textual.message import Message
 
+from argmap.debate.index import Debate
 from argmap.engine.state import DebateState
 
 StateReply = Callable[[DebateState | None], None]
@@ -76,6 +77,18 @@ class SourceRequested(Message):
         self.source = source
         self.span = span
         self.reply = reply
+
+    @classmethod
+    def of_quote(
+        cls, debate: Debate, state: DebateState, claim: str, index: int, reply: StateReply = _ignore
+    ) -> SourceRequested | None:
+        """The reader on one of a claim's quotes; None when its source's text is not there."""
+        evidence = debate.claims[claim].evidence
+        if index >= len(evidence) or evidence[index].source not in debate.sources:
+            return None
+        cite = debate.citation(claim, index)
+        span = (cite.start, cite.end) if cite is not None else None
+        return cls(state, evidence[index].source, span, reply)
 
 
 class SearchRequested(Message):

@@ -125,13 +125,11 @@ class ClaimScreen(WhatIfKeys, Screen[DebateState]):
         self.apply(state)
 
     def open_quote(self, index: int) -> None:
-        evidence = self.debate.claims[self.claim].evidence[index]
-        if evidence.source not in self.debate.sources:
+        request = SourceRequested.of_quote(self.debate, self.state, self.claim, index, self.adopt)
+        if request is None:
             self.notify("This source's text is not available.", severity="warning", timeout=3)
             return
-        cite = self.debate.citation(self.claim, index)
-        span = (cite.start, cite.end) if cite is not None else None
-        self.post_message(SourceRequested(self.state, evidence.source, span, self.adopt))
+        self.post_message(request)
 
     def action_back(self) -> None:
         if self.state.can_go_back:

@@ -65,13 +65,11 @@ class ScreenRequests(SideNavigation):
         if claim is None or not self.debate.is_said(claim, self.state.step):
             self.notify(PICK_A_CLAIM, timeout=3)
             return
-        evidence = self.debate.claims[claim].evidence
-        if not evidence or evidence[0].source not in self.debate.sources:
+        request = SourceRequested.of_quote(self.debate, self.state.select(claim), claim, 0, self.adopt)
+        if request is None:
             self.notify("This claim's source text is not available.", severity="warning", timeout=3)
             return
-        cite = self.debate.citation(claim, 0)
-        span = (cite.start, cite.end) if cite is not None else None
-        self.post_message(SourceRequested(self.state.select(claim), evidence[0].source, span, self.adopt))
+        self.post_message(request)
 
     def action_standpoints(self) -> None:
         self.post_message(StandpointsRequested(self.state, self._open_chosen))
