@@ -48,6 +48,21 @@ def topic_title(debate: Debate, topic: str, *, short: bool = False) -> str:
     return found.short if short and found.short else found.question
 
 
+def _side_by_side(columns: Sequence[Sequence[Line]], widths: Sequence[int], lead: int = 0) -> tuple[Line, ...]:
+    """Wrapped columns laid out line by line, each filled to its width; every column after the
+    first opens with ``lead`` spaces (within its width)."""
+    lines: list[Line] = []
+    for i in range(max(len(c) for c in columns)):
+        line: list[Piece] = []
+        for j, (column, width) in enumerate(zip(columns, widths, strict=True)):
+            gap = lead if j else 0
+            if gap:
+                line.append((" " * gap, ""))
+            line.extend(_padded(column[i] if i < len(column) else (), width - gap))
+        lines.append(tuple(line))
+    return tuple(lines)
+
+
 def _padded(line: Sequence[Piece], width: int) -> tuple[Piece, ...]:
     """A wrapped line of a column, filled with spaces to the column's width."""
     used = sum(text_width(text) for text, _ in line)
@@ -240,16 +255,7 @@ class RowMaker:
         columns = [[(("Topic", "label"),)]] + [
             wrap_pieces(((self.debate.actor_name(side), "side"),), cell_w - 1) for side in self.debate.sides
         ]
-        widths = [topic_w] + [cell_w] * len(self.debate.sides)
-        height = max(len(c) for c in columns)
-        return tuple(
-            tuple(
-                piece
-                for j, (column, w) in enumerate(zip(columns, widths, strict=True))
-                for piece in ((" ", ""),) * (j > 0) + _padded(column[i] if i < len(column) else (), w - (j > 0))
-            )
-            for i in range(height)
-        )
+        return _side_by_side(columns, [topic_w] + [cell_w] * len(self.debate.sides), lead=1)
 
     def matrix_rows(self, view: StepView, width: int) -> list[Row]:
         d = self.debate
@@ -267,16 +273,7 @@ class RowMaker:
                 pieces.extend(cell)
             # Each column wraps in its own width: nothing is cut, the row grows instead.
             columns = [wrap_pieces(((title, ""),), topic_w - 1)] + [wrap_pieces(c, cell_w - 1, 1) for c in cells]
-            widths = [topic_w] + [cell_w] * len(cells)
-            height = max(len(c) for c in columns)
-            block = tuple(
-                tuple(
-                    piece
-                    for column, w in zip(columns, widths, strict=True)
-                    for piece in _padded(column[i] if i < len(column) else (), w)
-                )
-                for i in range(height)
-            )
+            block = _side_by_side(columns, [topic_w] + [cell_w] * len(cells))
             key = ("matrix", topic, width, tuple(cells))
             rows.append(Row(key, tuple(pieces), target=topic, wrap=False, block=block))
         return rows
