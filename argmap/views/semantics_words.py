@@ -26,14 +26,15 @@ _GROUNDED_LABELS = {
 }
 
 
-def label_meaning(semantics: Semantics, label: str) -> str:
-    """What a label says of a claim under a semantics."""
+def label_meaning(semantics: Semantics | None, label: str) -> str:
+    """What a label says of a claim under a semantics (None: under any but grounded)."""
     if semantics == "grounded":
         return _GROUNDED_LABELS[label]
+    kind = f"{semantics} " if semantics else ""
     return {
-        "in": f"every {semantics} standpoint holds it",
-        "out": f"no {semantics} standpoint holds it",
-        "undec": f"some {semantics} standpoints hold it and some do not",
+        "in": f"every {kind}standpoint holds it",
+        "out": f"no {kind}standpoint holds it",
+        "undec": f"some {kind}standpoints hold it and some do not",
     }[label]
 
 

@@ -49,19 +49,17 @@ LEGEND: list[tuple[str, str, str]] = [
         f"{LABEL_MARK['in']} {LABEL_WORD['in']}",
         "label-in",
         f"the claim stands: under grounded, {label_meaning('grounded', 'in')}; under the others, "
-        f"{label_meaning('preferred', 'in').replace('preferred ', '')}",
+        f"{label_meaning(None, 'in')}",
     ),
     (
         f"{LABEL_MARK['out']} {LABEL_WORD['out']}",
         "label-out",
-        f"under grounded, {label_meaning('grounded', 'out')}; under the others, "
-        f"{label_meaning('preferred', 'out').replace('preferred ', '')}",
+        f"under grounded, {label_meaning('grounded', 'out')}; under the others, {label_meaning(None, 'out')}",
     ),
     (
         f"{LABEL_MARK['undec']} {LABEL_WORD['undec']}",
         "label-undec",
-        f"under grounded, {label_meaning('grounded', 'undec')}; under the others, "
-        f"{label_meaning('preferred', 'undec').replace('preferred ', '')}",
+        f"under grounded, {label_meaning('grounded', 'undec')}; under the others, {label_meaning(None, 'undec')}",
     ),
     (
         f"{LABEL_MARK['off']} {LABEL_WORD['off']}",
