@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.engine import semantics as sem
@@ -165,3 +165,89 @@ def test_a_chain_of_rebuttals_grows_to_one_side_of_each_without_a_solver_call(pa
     monkeypatch.setattr(sat.LabellingSolver, "solve", lambda *a, **k: pytest.fail("a SAT call"))
     grown = preferred_from(af, grounded(af))
     assert frozenset(grown) in set(brute.extensions(af, "preferred")) if pairs < 7 else len(grown) == pairs
+
+
+# --- the pieces of the sceptical search -----------------------------------------------------------
+
+
+def _parts(af: Framework) -> list[list[int]]:
+    from argmap.engine.parts import components, core
+
+    return components(af, core(grounded(af)))
+
+
+# Found by a random search: a counterexample to 0 leaves UNDEC an attacker of 0's defence
+# that a complete labelling found earlier made OUT.
+LEANS_ON_OUT = [(0, 2), (0, 5), (0, 7), (1, 4), (1, 6), (2, 4), (3, 0), (3, 7), (4, 3), (4, 5), (5, 2), (5, 3)]
+LEANS_ON_OUT += [(5, 7), (6, 1), (7, 3)]
+
+
+@LARGER
+@given(frameworks(max_n=10))
+@example(Framework.from_edges(8, LEANS_ON_OUT))
+def test_the_search_for_a_preferred_extension_lacking_an_argument_agrees_with_brute_force(af):
+    # Every undecided argument, not only those that pass the cheap filters first.
+    preferred = set(brute.extensions(af, "preferred"))
+    g = grounded(af)
+    for part in _parts(af):
+        for c in part:
+            with sem.LabellingSolver(af, part) as s:
+                found = sem._preferred_lacking(af, g, part, s, {c}, s.fresh(), sem._none_can_join(af, s, part))
+            lacking = [e for e in preferred if c not in e]
+            if found is None:
+                assert not lacking, c
+            else:
+                assert c not in found and any(set(found) == {x for x in e if x in part} for e in lacking)
+
+
+@SMALL
+@given(frameworks())
+def test_every_preferred_labelling_is_one_no_single_argument_can_join(af):
+    for part in _parts(af):
+        with sem.LabellingSolver(af, part) as s:
+            maximal = sem._none_can_join(af, s, part)
+            for ext in brute.extensions(af, "preferred"):
+                labels = labelling_of(af, ext)
+                fixed = [s.in_(a) if labels[a] == IN else -s.in_(a) for a in part]
+                fixed += [s.out(a) if labels[a] == OUT else -s.out(a) for a in part]
+                assert s.solve([maximal, *fixed]) is not None
+
+
+@SMALL
+@given(frameworks())
+def test_the_ideal_share_of_the_candidates_is_their_largest_admissible_subset(af):
+    preferred = brute.extensions(af, "preferred")
+    credulous = {a for e in preferred for a in e}
+    g = grounded(af)
+    for part in _parts(af):
+        cands = {a for a in part if a in credulous and credulous.isdisjoint(af.attackers[a])}
+        ideal = sem._ideal(af, part, cands)
+        assert all(ideal <= e for e in preferred)
+        assert _admissible(af, g, tuple(ideal))
+        for size in range(len(cands) + 1):
+            for chosen in itertools.combinations(sorted(cands), size):
+                if _admissible(af, g, chosen):
+                    assert set(chosen) <= ideal
+
+
+def test_behind_a_cluster_no_single_argument_can_join_sceptical_status_matches_brute_force():
+    # A cluster from a generated map: every member attacked, none attacking all its own
+    # attackers, so leaving all nine UNDEC passes the one-argument check; yet {0, 1, 3, 8}
+    # is admissible. Upstream, 9 <-> 10 and 11 decide 5 and 2 differently in each extension.
+    cluster = [(1, 7), (2, 0), (3, 2), (5, 1), (5, 3), (5, 7), (7, 1), (7, 8), (8, 4), (8, 5), (8, 6)]
+    upstream = [(9, 10), (10, 9), (9, 5), (10, 11), (11, 2), (11, 11)]
+    af = Framework.from_edges(12, cluster + upstream)
+    g = grounded(af)
+    assert _admissible(af, g, (0, 1, 3, 8))
+    (part,) = _parts(af)
+    with sem.LabellingSolver(af, part) as s:
+        empty = [-s.in_(a) for a in range(9)] + [-s.out(a) for a in range(9)]
+        assert s.solve([sem._none_can_join(af, s, part), *empty]) is not None
+    preferred = brute.extensions(af, "preferred")
+    acc = sem.acceptance(af, "preferred")
+    for a in range(af.n):
+        sceptical = all(a in e for e in preferred)
+        assert bool(acc.sceptical[a]) == sceptical, a
+        answer = sem.sceptical(af, a, "preferred", witness=True)
+        assert answer.yes == sceptical, a
+        assert answer.yes or frozenset(answer.witness or ()) in set(preferred)

@@ -139,7 +139,7 @@ def sceptical(
             start = _unguarded(s, a, af.attackers, set(nodes))
         if start is not None:
             return Answer(False, tuple(preferred_from(af, bytearray(g), start)) if witness else None)
-        without = _preferred_lacking(af, g, nodes, s, {a}, s.fresh())
+        without = _preferred_lacking(af, g, nodes, s, {a}, s.fresh(), _none_can_join(af, s, nodes))
     if without is None:
         return Answer(True)
     # Preferred among the ancestors, ``without`` is what every preferred extension grown
@@ -163,8 +163,34 @@ def _unguarded(s: LabellingSolver, c: int, attackers: list[list[int]], inside: s
     return None
 
 
+def _none_can_join(af: Framework, s: LabellingSolver, part: list[int]) -> int:
+    """An activation literal under which the solver holds only the complete labellings that
+    no single UNDEC argument can join: each UNDEC argument that does not attack itself has an
+    UNDEC attacker it does not attack. ``part`` must hold every UNDEC attacker of its members.
+
+    Every preferred labelling is one: were some UNDEC ``x`` to attack every UNDEC attacker of
+    its own, IN with ``x`` would still be admissible (``x`` attacks no IN argument, since an
+    IN argument is defended against it and ``x`` would be OUT). So the counterexamples
+    searched for are left, and most complete labellings that merely stop short are not."""
+    inside = set(part)
+    undec = {}
+    for b in part:
+        u = undec[b] = s.fresh()
+        s.add([-u, -s.in_(b)])
+        s.add([-u, -s.out(b)])
+    act = s.fresh()
+    targets, attackers = af.targets, af.attackers
+    for x in part:
+        mine = targets[x]
+        hits = set(mine) if len(mine) > 8 else mine
+        if x in hits:
+            continue
+        s.add([-act, s.in_(x), s.out(x), *[undec[b] for b in attackers[x] if b in inside and b not in hits]])
+    return act
+
+
 def _preferred_lacking(
-    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, cands: set[int], blocks: int
+    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, cands: set[int], blocks: int, maximal: int
 ) -> list[int] | None:
     """A preferred extension of ``part`` (an unattacked set of the undecided core, or a part
     of it) lacking one of ``cands``; None when every preferred extension holds them all.
@@ -172,16 +198,19 @@ def _preferred_lacking(
     A counterexample-guided search. The solver proposes a complete extension E lacking a
     candidate; if no complete extension containing E holds every candidate, any preferred
     extension grown from E lacks one and is the answer. Otherwise one that does is found, and
-    within it a small admissible set D holding the candidates (each member with a defender
-    against each attacker). An admissible set holding no attacker of D is not attacked by D
-    either (it would hold a defender attacking D), so it stays admissible with D added: no
-    counterexample is among them, and from then on E must hold an attacker of D. The clauses
-    saying so hold while ``blocks`` is assumed, and stay true for any smaller set of
-    candidates."""
+    within it a small set D holding the candidates that E could be joined by: each attacker
+    of D is OUT in E or attacked by D (see ``_defence``). Any admissible set P attacking no
+    member of D and making OUT the attackers D leaves to E stays admissible with D added, so
+    no preferred extension lacking a candidate is among them: from then on E must hold an
+    attacker of D, or leave one of those attackers not OUT. This clause stays true for any
+    smaller set of candidates; the clauses hold while ``blocks`` is assumed. ``maximal``
+    (from ``_none_can_join``) is assumed too: it leaves every preferred labelling, and so
+    every counterexample, and most complete labellings that merely stop short are gone."""
     inside = set(part)
+    targets, attackers = af.targets, af.attackers
     while True:
         act = s.guarded([-s.in_(c) for c in cands])
-        found = s.solve([act, blocks])
+        found = s.solve([act, blocks, maximal])
         s.retire(act)
         if found is None:
             return None
@@ -189,31 +218,41 @@ def _preferred_lacking(
         bigger = s.solve([*s.ins(found), *s.ins(missing)])
         if bigger is None:
             return preferred_from(af, bytearray(g), found, part)
-        defence = _defence(af, set(bigger), cands, inside)
-        s.add([-blocks, *s.ins({b for d in defence for b in af.attackers[d] if b in inside})])
+        beaten = {b for e in found for b in targets[e]}
+        defence, left = _defence(af, set(bigger), cands, inside, beaten)
+        against = {b for d in defence for b in attackers[d] if b in inside and b not in left}
+        s.add([-blocks, *s.ins(against), *(-s.out(b) for b in left)])
 
 
-def _defence(af: Framework, ext: set[int], members: set[int], inside: set[int]) -> set[int]:
-    """An admissible subset of ``ext`` (admissible, within the part ``inside``, whose outside
-    attackers are all OUT) holding ``members``: each member, and each defender taken, gets a
-    defender from ``ext`` against each attacker not yet attacked, preferring one already in."""
-    attackers = af.attackers
+def _defence(
+    af: Framework, ext: set[int], members: set[int], inside: set[int], beaten: set[int]
+) -> tuple[set[int], set[int]]:
+    """A subset D of ``ext`` holding ``members`` that defends itself where ``beaten`` (the
+    arguments a subset of ``ext`` attacks) does not: each member, and each defender taken,
+    gets a defender from ``ext`` against each attacker of the part ``inside`` neither D nor
+    ``beaten`` attacks, preferring one already in. Returns D and the attackers of D left to
+    ``beaten``. (Attackers outside the part are OUT, attacked by the grounded extension.)"""
+    attackers, targets = af.attackers, af.targets
     chosen = set(members)
-    hit = {b for d in chosen for b in af.targets[d]}
+    hit = {b for d in chosen for b in targets[d]}
+    left: set[int] = set()
     queue = list(chosen)
     while queue:
         for b in attackers[queue.pop()]:
             if b in hit or b not in inside:
+                continue
+            if b in beaten:
+                left.add(b)
                 continue
             options = [d for d in attackers[b] if d in ext]
             # Few attackers, few defenders to add: a small defence makes a strong clause.
             d = min(options, key=lambda x: (x not in chosen, len(attackers[x])))
             if d not in chosen:
                 chosen.add(d)
-                hit.update(af.targets[d])
+                hit.update(targets[d])
                 queue.append(d)
             hit.add(b)
-    return chosen
+    return chosen, left - hit
 
 
 def _stable_parts(af: Framework, g: bytearray, a: int | None, want: bool) -> list[int] | None:
@@ -381,14 +420,34 @@ def _sceptical_part(
     # extensions holding its attacker: only the others need the search, all of them at once.
     attackers = af.attackers
     cands = {a for a in accepted if accepted.isdisjoint(attackers[a])}
-    for c in sorted(cands):
+    ideal = _ideal(af, part, cands)
+    maximal = _none_can_join(af, s, part)
+    for c in sorted(cands - ideal):
         if c in cands:
             # One candidate at a time: the defence of one argument is small, and so the
             # clause ruling out the sets it makes harmless is strong.
-            without = _preferred_lacking(af, g, part, s, {c}, s.fresh())
+            without = _preferred_lacking(af, g, part, s, {c}, s.fresh(), maximal)
             if without is not None:
                 cands.intersection_update(without)
     return cands
+
+
+def _ideal(af: Framework, part: list[int], cands: set[int]) -> set[int]:
+    """The largest subset of ``cands`` defending itself: the part's share of the ideal
+    extension. ``cands`` are the credulously accepted arguments no credulously accepted one
+    attacks, so no admissible set attacks them, and an admissible set no admissible set
+    attacks is in every preferred extension. (Attackers outside the part are OUT, attacked
+    by the grounded extension.) Each round drops the members with an attacker the others
+    leave unattacked."""
+    inside = set(part)
+    attackers, targets = af.attackers, af.targets
+    kept = set(cands)
+    while True:
+        hit = {b for d in kept for b in targets[d]}
+        left = {a for a in kept if all(b in hit for b in attackers[a] if b in inside)}
+        if left == kept:
+            return kept
+        kept = left
 
 
 def labelling(af: Framework, semantics: Semantics) -> bytearray:
