@@ -10,9 +10,10 @@ grown step by step, each step cheap where it can be:
 * an UNDEC argument that attacks itself not and every UNDEC attacker of its own is an
   admissible set of the reduct alone: it joins (on an argument map, the last word of a pair
   of rebuttals, after which propagation settles the thread behind it);
-* what is left is cut into its weakly connected parts, and each part asks a SAT solver, kept
-  for the part, for a complete labelling with some UNDEC argument IN; its answer joins, the
-  two cheap steps run again, and the part is done when the solver says there is none.
+* what is left is cut into its weakly connected parts, and each part asks a SAT solver for a
+  non-empty admissible set of the part; its answer joins, the two cheap steps run again, and
+  the part is done when the solver says there is none (the last answer, a proof that there
+  is none, is the hard one: the admissible encoding is the one that proves it fastest).
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ class _Grower:
         todo = [part]
         while todo:
             nodes = todo.pop()
-            with LabellingSolver(self.af, nodes) as s:
+            with LabellingSolver(self.af, nodes, admissible=True) as s:
                 s.add([s.in_(a) for a in nodes])
                 found = s.solve()
             if found is None:

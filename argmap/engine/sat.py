@@ -52,15 +52,19 @@ def clear_interrupts() -> None:
 
 
 class LabellingSolver:
-    """A SAT solver holding the complete (or stable) labellings of a part of a framework."""
+    """A SAT solver holding the complete (or stable) labellings of a part of a framework; or,
+    with ``admissible``, only its admissible sets (``in`` variables alone, see
+    ``_admissible_clauses``)."""
 
-    def __init__(self, af: Framework, nodes: list[int], *, stable: bool = False, many_in: bool = False) -> None:
+    def __init__(
+        self, af: Framework, nodes: list[int], *, stable: bool = False, many_in: bool = False, admissible: bool = False
+    ) -> None:
         self.nodes = nodes
         n = len(nodes)
         self.size = n
         local = {a: i for i, a in enumerate(nodes)}
         self.local = local
-        clauses = _clauses(af, nodes, local, stable)
+        clauses = _admissible_clauses(af, nodes, local) if admissible else _clauses(af, nodes, local, stable)
         self._next = 2 * n + 1
         from pysat.solvers import Solver  # here: loading the solvers costs startup time
 
@@ -186,6 +190,26 @@ def _clauses(af: Framework, nodes: list[int], local: dict[int, int], stable: boo
             add([-oa])
         if stable:
             add([ia, oa])
+    return clauses
+
+
+def _admissible_clauses(af: Framework, nodes: list[int], local: dict[int, int]) -> list[list[int]]:
+    """The clauses of the admissible sets of ``nodes`` (variable ``i + 1`` is ``in(nodes[i])``):
+    no member attacks another, and each attacker of a member has an attacker among them.
+    Where the answer is no (is there a non-empty admissible set? one holding this argument?),
+    MiniSat proves it faster on this encoding than on the labellings."""
+    attackers = af.attackers
+    get = local.get
+    clauses: list[list[int]] = []
+    add = clauses.append
+    for i, a in enumerate(nodes):
+        ia = -(i + 1)
+        for b in attackers[a]:
+            j = get(b)
+            if j is None:
+                continue  # OUT: attacked by an IN argument outside
+            add([ia, -(j + 1)])
+            add([ia, *[k + 1 for k in map(get, attackers[b]) if k is not None]])
     return clauses
 
 

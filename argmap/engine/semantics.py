@@ -214,14 +214,31 @@ def _preferred_lacking(
         s.retire(act)
         if found is None:
             return None
-        missing = cands.difference(found)
-        bigger = s.solve([*s.ins(found), *s.ins(missing)])
-        if bigger is None:
-            return preferred_from(af, bytearray(g), found, part)
         beaten = {b for e in found for b in targets[e]}
-        defence, left = _defence(af, set(bigger), cands, inside, beaten)
+        joining = _joining(af, inside, set(found), beaten, cands.difference(found))
+        if joining is None:
+            return preferred_from(af, bytearray(g), found, part)
+        defence, left = _defence(af, joining | set(found), cands, inside, beaten)
         against = {b for d in defence for b in attackers[d] if b in inside and b not in left}
         s.add([-blocks, *s.ins(against), *(-s.out(b) for b in left)])
+
+
+def _joining(af: Framework, inside: set[int], ext: set[int], beaten: set[int], missing: set[int]) -> set[int] | None:
+    """An admissible set of the reduct of ``ext`` (the arguments of ``inside`` it neither holds
+    nor attacks) holding ``missing``, or None when there is none: then no admissible set
+    holds ``ext`` and ``missing`` together. Only the attackers of ``missing`` in the reduct,
+    and theirs, are asked about (credulous acceptance is directional)."""
+    attackers = af.attackers
+    cone = set(missing)
+    stack = list(missing)
+    while stack:
+        for b in attackers[stack.pop()]:
+            if b not in cone and b in inside and b not in beaten and b not in ext:
+                cone.add(b)
+                stack.append(b)
+    with LabellingSolver(af, sorted(cone), admissible=True) as r:
+        found = r.solve(r.ins(missing))
+    return None if found is None else set(found)
 
 
 def _defence(
