@@ -120,6 +120,25 @@ class LabellingSolver:
         assumptions, or None when there is none."""
         if not self._sat(list(assumptions)):
             return None
+        return self._model()
+
+    def attempt(self, assumptions: Iterable[int], conflicts: int) -> tuple[bool, list[int] | None]:
+        """Like ``solve``, but giving up after ``conflicts`` conflicts: (False, None) when it
+        did, else (True, the answer). For the ``many_in`` solver, whose proofs that there is
+        no answer can be slow where another encoding's are fast."""
+        assert not self.interruptible
+        self.solver.conf_budget(conflicts)
+        try:
+            found = self.solver.solve_limited(assumptions=list(assumptions))
+        except Exception as exc:  # the solver's own error for a Ctrl-C it caught
+            if "interrupt" in str(exc):
+                raise KeyboardInterrupt from None
+            raise
+        if found is None:
+            return False, None
+        return True, self._model() if found else None
+
+    def _model(self) -> list[int]:
         model = self.solver.get_model()
         assert model is not None
         nodes = self.nodes

@@ -215,7 +215,9 @@ def _preferred_lacking(
         if found is None:
             return None
         beaten = {b for e in found for b in targets[e]}
-        joining = _joining(af, inside, set(found), beaten, cands.difference(found))
+        missing = cands.difference(found)
+        # A candidate E attacks can join no admissible set holding E.
+        joining = None if not missing.isdisjoint(beaten) else _joining(af, inside, set(found), beaten, missing)
         if joining is None:
             return preferred_from(af, bytearray(g), found, part)
         defence, left = _defence(af, joining | set(found), cands, inside, beaten)
@@ -224,10 +226,11 @@ def _preferred_lacking(
 
 
 def _joining(af: Framework, inside: set[int], ext: set[int], beaten: set[int], missing: set[int]) -> set[int] | None:
-    """An admissible set of the reduct of ``ext`` (the arguments of ``inside`` it neither holds
-    nor attacks) holding ``missing``, or None when there is none: then no admissible set
-    holds ``ext`` and ``missing`` together. Only the attackers of ``missing`` in the reduct,
-    and theirs, are asked about (credulous acceptance is directional)."""
+    """An admissible set of the reduct of ``ext`` (the arguments of ``inside`` it neither
+    holds nor attacks; ``missing`` among them) holding ``missing``, or None when there is
+    none: then no admissible set holds ``ext`` and ``missing`` together. Only the attackers
+    of ``missing`` in the reduct, and theirs, are asked about (credulous acceptance is
+    directional)."""
     attackers = af.attackers
     cone = set(missing)
     stack = list(missing)
@@ -393,7 +396,7 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
             if first is None:  # only a stable part can have no labelling; then every
                 # argument is vacuously in every stable extension, and in none.
                 return Acceptance(bytes(n), b"\x01" * n, exists=False)
-            accepted = _credulous_part(s, part, first)
+            accepted = _credulous_part(af, s, part, first, stable)
             for a in accepted:
                 cred[a] = 1
             if not sceptical or semantics == "complete" or not accepted:
@@ -403,20 +406,43 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
     return Acceptance(bytes(cred), bytes(scep))
 
 
-def _credulous_part(s: LabellingSolver, part: list[int], first: list[int]) -> set[int]:
+BRIEF = 400
+"""Conflicts the ``many_in`` solver is given to answer before the admissible encoding is
+asked instead: its answers on map-shaped frameworks take a few dozen."""
+
+
+def _credulous_part(af: Framework, s: LabellingSolver, part: list[int], first: list[int], stable: bool) -> set[int]:
     """The arguments of a part in some extension. Each answer of the solver is a witness for
     all its IN arguments, and the solver is set to try arguments IN first (see
-    ``LabellingSolver``), so its answers are large and a part needs few of them."""
+    ``LabellingSolver``), so its answers are large and a part needs few of them. The last
+    question, answered no, can be long for it; when it does not answer in ``BRIEF``
+    conflicts, a solver of the admissible sets is asked, whose proofs come faster, and a yes
+    from it is grown by the first solver to a labelling making as many IN as it can. (Not
+    for stable labellings: an admissible set need not grow to one.)"""
     accepted = set(first)
     unknown = [a for a in part if a not in accepted]
-    while unknown:
-        act = s.guarded([s.in_(a) for a in unknown])
-        found = s.solve([act])
-        s.retire(act)
-        if found is None:
-            break
-        accepted.update(found)
-        unknown = [a for a in unknown if a not in accepted]
+    other: LabellingSolver | None = None
+    try:
+        while unknown:
+            act = s.guarded([s.in_(a) for a in unknown])
+            done, found = s.attempt([act], BRIEF)
+            if not done and stable:
+                found = s.solve([act])
+            s.retire(act)
+            if not done and not stable:
+                if other is None:
+                    other = LabellingSolver(af, part, admissible=True)
+                act = other.guarded([other.in_(a) for a in unknown])
+                some = other.solve([act])
+                other.retire(act)
+                found = None if some is None else s.solve(s.ins(some))
+            if found is None:
+                break
+            accepted.update(found)
+            unknown = [a for a in unknown if a not in accepted]
+    finally:
+        if other is not None:
+            other.close()
     return accepted
 
 
