@@ -139,11 +139,12 @@ def sceptical(
             start = _unguarded(s, a, af.attackers, set(nodes))
         if start is not None:
             return Answer(False, tuple(preferred_from(af, bytearray(g), start)) if witness else None)
-        without = _preferred_lacking(af, g, nodes, s, {a}, s.fresh(), _none_can_join(af, s, nodes))
+        without = _preferred_lacking(af, nodes, s, {a}, s.fresh(), _none_can_join(af, s, nodes))
     if without is None:
         return Answer(True)
-    # Preferred among the ancestors, ``without`` is what every preferred extension grown
-    # from it holds there (preferred semantics is directional).
+    # No admissible set of the ancestors holds ``without`` and ``a``, so none of the whole
+    # framework does (preferred semantics is directional): any preferred extension grown
+    # from it lacks ``a``.
     return Answer(False, tuple(preferred_from(af, bytearray(g), without)) if witness else None)
 
 
@@ -190,15 +191,17 @@ def _none_can_join(af: Framework, s: LabellingSolver, part: list[int]) -> int:
 
 
 def _preferred_lacking(
-    af: Framework, g: bytearray, part: list[int], s: LabellingSolver, cands: set[int], blocks: int, maximal: int
+    af: Framework, part: list[int], s: LabellingSolver, cands: set[int], blocks: int, maximal: int
 ) -> list[int] | None:
-    """A preferred extension of ``part`` (an unattacked set of the undecided core, or a part
-    of it) lacking one of ``cands``; None when every preferred extension holds them all.
+    """A complete extension of ``part`` (an unattacked set of the undecided core, or a part
+    of it) that no admissible set holding one of ``cands`` contains, so that every preferred
+    extension grown from it lacks that one; None when every preferred extension holds them
+    all. (Growing it is left to the callers that need an extension.)
 
     A counterexample-guided search. The solver proposes a complete extension E lacking a
-    candidate; if no complete extension containing E holds every candidate, any preferred
-    extension grown from E lacks one and is the answer. Otherwise one that does is found, and
-    within it a small set D holding the candidates that E could be joined by: each attacker
+    candidate; if no complete extension containing E holds every candidate, E is the
+    answer. Otherwise one that does is found, and within it a small set D holding the
+    candidates that E could be joined by: each attacker
     of D is OUT in E or attacked by D (see ``_defence``). Any admissible set P attacking no
     member of D and making OUT the attackers D leaves to E stays admissible with D added, so
     no preferred extension lacking a candidate is among them: from then on E must hold an
@@ -219,7 +222,7 @@ def _preferred_lacking(
         # A candidate E attacks can join no admissible set holding E.
         joining = None if not missing.isdisjoint(beaten) else _joining(af, inside, set(found), beaten, missing)
         if joining is None:
-            return preferred_from(af, bytearray(g), found, part)
+            return found
         defence, left = _defence(af, joining | set(found), cands, inside, beaten)
         against = {b for d in defence for b in attackers[d] if b in inside and b not in left}
         s.add([-blocks, *s.ins(against), *(-s.out(b) for b in left)])
@@ -469,9 +472,11 @@ def _sceptical_part(
         if c in cands:
             # One candidate at a time: the defence of one argument is small, and so the
             # clause ruling out the sets it makes harmless is strong.
-            without = _preferred_lacking(af, g, part, s, {c}, s.fresh(), maximal)
+            without = _preferred_lacking(af, part, s, {c}, s.fresh(), maximal)
             if without is not None:
-                cands.intersection_update(without)
+                # Grown to a preferred extension, it rules out every candidate it lacks:
+                # on a random framework, hundreds at once.
+                cands.intersection_update(preferred_from(af, bytearray(g), without, part))
     return cands
 
 
