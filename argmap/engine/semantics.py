@@ -35,7 +35,7 @@ from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
 from argmap.engine.semantics_registry import SEMANTICS, SHORT, Semantics
-from argmap.engine.stable import some_stable, stable_with, stable_without
+from argmap.engine.stable import sceptical_stable_part, some_stable, stable_with, stable_without
 
 __all__ = ["SEMANTICS", "SHORT", "Acceptance", "Answer", "Semantics"]
 
@@ -342,15 +342,7 @@ def _sceptical_part(
     af: Framework, g: bytearray, part: list[int], s: LabellingSolver, first: list[int], accepted: set[int], stable: bool
 ) -> set[int]:
     if stable:
-        cands = set(first)
-        while cands:
-            act = s.guarded([-s.in_(c) for c in cands])
-            found = s.solve([act])
-            s.retire(act)
-            if found is None:
-                break
-            cands &= set(found)
-        return cands
+        return sceptical_stable_part(af, part, accepted)
     # An argument attacked by a credulously accepted one is missing from the preferred
     # extensions holding its attacker: only the others need the search, all of them at once.
     attackers = af.attackers

@@ -29,6 +29,9 @@ Single queries under stable semantics, each one SAT call:
 * sceptical acceptance of ``a``: the formula with ``a`` assumed not IN; a model is an
   extension lacking ``a``, and with none either every extension holds ``a`` or there is no
   extension at all, both "yes".
+
+The sceptical status of every argument needs no solver once the credulous one is known
+(``sceptical_stable_part``).
 """
 
 from __future__ import annotations
@@ -96,3 +99,13 @@ def stable_without(af: Framework, a: int, labels: bytearray) -> list[int] | None
         return None
     with StableSolver(af, labels) as s:
         return s.extension([-a - 1])
+
+
+def sceptical_stable_part(af: Framework, part: list[int], accepted: set[int]) -> set[int]:
+    """The arguments of ``part`` in every stable extension, given ``accepted``, those of the
+    part in some stable extension (there being one). No solver is needed: an argument outside
+    a stable extension is attacked by a member, so an argument is in every stable extension
+    exactly when none of its attackers is in any. Attackers outside the part are OUT in the
+    grounded labelling, in no extension."""
+    attackers = af.attackers
+    return {a for a in part if accepted.isdisjoint(attackers[a])}
