@@ -36,6 +36,7 @@ The sceptical status of every argument needs no solver once the credulous one is
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain, repeat
 
 from argmap.engine.framework import Framework
@@ -75,8 +76,9 @@ class StableSolver(SatSolver):
         return [v - 1 for v in model[: self.n] if v > 0]
 
 
-def _units(labels: bytearray) -> list[tuple[int]]:
-    return [(a + 1,) if x == IN else (-a - 1,) for a, x in enumerate(labels) if x != UNDEC]
+def _units(labels: bytearray) -> Iterator[tuple[int]]:
+    """The grounded labelling's settled arguments as unit clauses, made as they are loaded."""
+    return ((a + 1,) if x == IN else (-a - 1,) for a, x in enumerate(labels) if x != UNDEC)
 
 
 def some_stable(af: Framework, labels: bytearray) -> list[int] | None:
