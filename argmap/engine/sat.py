@@ -143,10 +143,10 @@ class LabellingSolver(SatSolver):
         local = {a: i for i, a in enumerate(nodes)}
         self.local = local
         if stable:
-            self.load(_stable_clauses(af, nodes))
+            self.load(_stable_clauses(nodes, af.attackers))
             self._next = n + 1
         else:
-            self.load(_clauses(af, nodes, local))
+            self.load(_clauses(nodes, af.attackers))
             self._next = 2 * n + 1
         if many_in:
             ins = range(1, n + 1)
@@ -203,37 +203,35 @@ class LabellingSolver(SatSolver):
         return [i + 1 for i in range(self.size) if i not in inside]
 
 
-def _clauses(af: Framework, nodes: list[int], local: dict[int, int]) -> list[list[int]]:
+def _clauses(nodes: list[int], attackers: list[list[int]]) -> Iterator[Iterable[int]]:
     """The clauses of the complete labellings of ``nodes``: variable ``i + 1`` is
-    ``in(nodes[i])``, ``n + i + 1`` is ``out(nodes[i])``. Built a whole argument at a time:
-    one comprehension per argument, not one Python statement per literal."""
+    ``in(nodes[i])``, ``n + i + 1`` is ``out(nodes[i])``. Per argument, the attackers inside
+    are found and the clauses made by C-level maps, with no Python code per literal."""
     n = len(nodes)
-    attackers = af.attackers
-    get = local.get
-    clauses: list[list[int]] = []
-    add, extend = clauses.append, clauses.extend
-    for i, a in enumerate(nodes):
-        ia, oa = i + 1, n + i + 1
-        inner = [j + 1 for j in map(get, attackers[a]) if j is not None]
-        add([-ia, -oa])
+    var = {a: i + 1 for i, a in enumerate(nodes)}.get
+    negate = (0).__sub__
+    out_of = n.__add__
+    not_out_of = (-n).__sub__
+    for ia, a in enumerate(nodes, 1):
+        oa = n + ia
+        inner = list(filter(None, map(var, attackers[a])))
+        yield (-ia, -oa)
         if inner:
-            extend([[-ia, n + j] for j in inner])
-            extend([[-j, oa] for j in inner])
-            add([ia, *[-(n + j) for j in inner]])
-            add([-oa, *inner])
+            yield from zip(repeat(-ia), map(out_of, inner))  # in(a) -> out(b)
+            yield from zip(map(negate, inner), repeat(oa))  # in(b) -> out(a)
+            yield [ia, *map(not_out_of, inner)]
+            yield [-oa, *inner]
         else:
-            add([ia])
-            add([-oa])
-    return clauses
+            yield (ia,)
+            yield (-oa,)
 
 
-def _stable_clauses(af: Framework, nodes: list[int]) -> Iterator[Iterable[int]]:
+def _stable_clauses(nodes: list[int], attackers: list[list[int]]) -> Iterator[Iterable[int]]:
     """The clauses of the stable labellings of ``nodes``, variable ``i + 1`` being
     ``in(nodes[i])``: per argument, the attackers inside found by C-level maps (no Python
     code per literal), one clause that some attacker or the argument is IN, and one pair per
     attacker that they are not both IN."""
     var = {a: i + 1 for i, a in enumerate(nodes)}.get
-    attackers = af.attackers
     negate = (0).__sub__
     for i, a in enumerate(nodes, 1):
         inner = list(filter(None, map(var, attackers[a])))
