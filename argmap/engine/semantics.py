@@ -35,6 +35,7 @@ from argmap.engine.labels import IN, OUT, UNDEC
 from argmap.engine.parts import ancestors, components, core
 from argmap.engine.sat import LabellingSolver
 from argmap.engine.semantics_registry import SEMANTICS, SHORT, Semantics
+from argmap.engine.stable import sceptical_stable_part, some_stable, stable_with, stable_without
 
 __all__ = ["SEMANTICS", "SHORT", "Acceptance", "Answer", "Semantics"]
 
@@ -101,7 +102,8 @@ def credulous(
     if semantics == "grounded":
         return Answer(g[a] == IN, tuple(_grounded_in(g)) if g[a] == IN and witness else None)
     if semantics == "stable":
-        return _credulous_stable(af, a, g)
+        found = stable_with(af, a, g)
+        return Answer(found is not None, None if found is None else tuple(found))
     grow = complete_from if least and semantics == "complete" else preferred_from
     if g[a] == IN:
         return Answer(True, tuple(grow(af, bytearray(g))) if witness else None)
@@ -124,7 +126,8 @@ def sceptical(
         yes = g[a] == IN
         return Answer(yes, tuple(_grounded_in(g)) if witness and not yes else None)
     if semantics == "stable":
-        return _sceptical_stable(af, a, g)
+        found = stable_without(af, a, g)
+        return Answer(found is None, None if found is None else tuple(found))
     if g[a] == IN:
         return Answer(True)
     if g[a] == OUT:
@@ -278,35 +281,6 @@ def _defence(
     return chosen, left - hit
 
 
-def _stable_parts(af: Framework, g: bytearray, a: int | None, want: bool) -> list[int] | None:
-    """A stable extension holding (``want``) or lacking ``a``, or None when there is none."""
-    chosen = _grounded_in(g)
-    for part in components(af, core(g)):
-        with LabellingSolver(af, part, stable=True) as s:
-            lit = [] if a is None or a not in part else [s.in_(a) if want else -s.in_(a)]
-            found = s.solve(lit)
-        if found is None:
-            return None
-        chosen += found
-    return sorted(chosen)
-
-
-def _credulous_stable(af: Framework, a: int, g: bytearray) -> Answer:
-    found = _stable_parts(af, g, a, True)
-    return Answer(found is not None and a in found, tuple(found) if found is not None else None)
-
-
-def _sceptical_stable(af: Framework, a: int, g: bytearray) -> Answer:
-    if _stable_parts(af, g, None, True) is None:
-        return Answer(True)  # no stable extension at all
-    if g[a] == IN:
-        return Answer(True)
-    found = _stable_parts(af, g, a, False)
-    if found is None:
-        return Answer(True)
-    return Answer(False, tuple(found))
-
-
 # --- one extension ----------------------------------------------------------------------------
 
 
@@ -318,7 +292,7 @@ def some_extension(af: Framework, semantics: Semantics) -> list[int] | None:
         return _grounded_in(g)
     if semantics == "preferred":
         return preferred_from(af, g)
-    return _stable_parts(af, g, None, True)
+    return some_stable(af, g)
 
 
 # --- every extension --------------------------------------------------------------------------
@@ -453,15 +427,7 @@ def _sceptical_part(
     af: Framework, g: bytearray, part: list[int], s: LabellingSolver, first: list[int], accepted: set[int], stable: bool
 ) -> set[int]:
     if stable:
-        cands = set(first)
-        while cands:
-            act = s.guarded([-s.in_(c) for c in cands])
-            found = s.solve([act])
-            s.retire(act)
-            if found is None:
-                break
-            cands &= set(found)
-        return cands
+        return sceptical_stable_part(af, part, accepted)
     # An argument attacked by a credulously accepted one is missing from the preferred
     # extensions holding its attacker: only the others need the search, all of them at once.
     attackers = af.attackers
