@@ -24,8 +24,10 @@ SE an extension of the semantics (or ``NO`` exactly when there is none); with
 ``--no-witness``, the bare line alone. The questions go through ``argmap.engine.problems`` in
 this process, on the framework ``argmap solve`` reads from the same file, and in whole
 ``argmap solve`` processes for each problem on one argument answered YES and one answered NO
-(every question with ``--processes``). Prints the checks done and the wrong answers per
-problem; exits 1 on any wrong answer or a reference that is not the instance's.
+(every question with ``--processes``). ``--every N`` asks about every N-th argument only, and
+those two: each question is a solver call, which adds up on a large dense framework. Prints the
+checks done and the wrong answers per problem; exits 1 on any wrong answer or a reference that
+is not the instance's.
 """
 
 from __future__ import annotations
@@ -249,18 +251,23 @@ def solve_process(path: Path, problem: str, argument: str | None, *, witness: bo
     return done.stdout
 
 
-def check(path: Path, names: Sequence[str], sem: Semantics, *, processes: bool) -> Tally:
+def check(path: Path, names: Sequence[str], sem: Semantics, *, processes: bool, every: int = 1) -> Tally:
+    """Every problem for every ``every``-th argument (and for one answered YES and one answered
+    NO, which are also asked of whole processes)."""
     from argmap.engine import problems
 
     inst = load(path)
     tally = Tally(Counter(), Counter(), [])
     for problem in problems.PROBLEMS:
-        asked: list[str | None] = list(names) if problems.needs_argument(problem) else [None]
-        by_process: set[str | None] = set(asked)
-        if not processes and asked != [None]:
-            yes = next((a for a in asked if sem.expected(problem, a)), None)
-            no = next((a for a in asked if not sem.expected(problem, a)), None)
-            by_process = {a for a in (yes, no) if a is not None}
+        asked: list[str | None] = [None]
+        by_process: set[str | None] = {None}
+        if problems.needs_argument(problem):
+            yes = next((a for a in names if sem.expected(problem, a)), None)
+            no = next((a for a in names if not sem.expected(problem, a)), None)
+            picked = {a for a in (yes, no) if a is not None}
+            asked = [a for i, a in enumerate(names) if i % every == 0 or a in picked]
+            by_process = set(asked) if processes else set(picked)
+        print(f"  {problem}: {len(asked)} argument(s)", file=sys.stderr, flush=True)
         for argument in asked:
             local = None if argument is None else inst.find(argument)
             if argument is not None and local is None:
@@ -280,6 +287,9 @@ def main() -> int:
     parser.add_argument("instance", type=Path, help="the framework (.apx, .af or .tgf)")
     parser.add_argument("reference", type=Path, help="its EE-CO answer: every complete extension")
     parser.add_argument("--processes", action="store_true", help="ask every question of a whole argmap process")
+    parser.add_argument(
+        "--every", type=int, default=1, metavar="N", help="ask about every N-th argument only (default: all)"
+    )
     args = parser.parse_args()
     names, attacks = read_instance(args.instance)
     complete = read_extensions(args.reference.read_text(encoding="utf-8"))
@@ -302,7 +312,7 @@ def main() -> int:
         found = argmap_complete(load(path))
         agree = found == set(complete)
         print(f"argmap enumerates {len(found)} complete extensions: {'the same' if agree else 'NOT the reference'}")
-        tally = check(path, names, sem, processes=args.processes)
+        tally = check(path, names, sem, processes=args.processes, every=max(1, args.every))
     print(f"\n| {'problem':<7} | {'checks':>7} | {'wrong':>5} |")
     print("|---------|---------|-------|")
     for problem, count in tally.checks.items():
