@@ -267,7 +267,8 @@ def check(path: Path, names: Sequence[str], sem: Semantics, *, processes: bool, 
             picked = {a for a in (yes, no) if a is not None}
             asked = [a for i, a in enumerate(names) if i % every == 0 or a in picked]
             by_process = set(asked) if processes else set(picked)
-        print(f"  {problem}: {len(asked)} argument(s)", file=sys.stderr, flush=True)
+        about = "no argument" if asked == [None] else f"{len(asked)} arguments"
+        print(f"  {problem}: {about}", file=sys.stderr, flush=True)
         for argument in asked:
             local = None if argument is None else inst.find(argument)
             if argument is not None and local is None:
