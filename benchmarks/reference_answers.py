@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/reference_answers.py INSTANCE REFERENCE
     .venv/bin/python benchmarks/reference_answers.py INSTANCE REFERENCE --processes
+    .venv/bin/python benchmarks/reference_answers.py INSTANCE REFERENCE --every 2 --start 1
 
 INSTANCE is the framework: APX (``.apx``), ICCMA 2023 (``.af``, arguments named 1..N) or TGF
 (``.tgf``: one argument a line, ``#``, then one attack ``a b`` a line), which is written to a
@@ -24,10 +25,13 @@ SE an extension of the semantics (or ``NO`` exactly when there is none); with
 ``--no-witness``, the bare line alone. The questions go through ``argmap.engine.problems`` in
 this process, on the framework ``argmap solve`` reads from the same file, and in whole
 ``argmap solve`` processes for each problem on one argument answered YES and one answered NO
-(every question with ``--processes``). ``--every N`` asks about every N-th argument only, and
-those two: each question is a solver call, which adds up on a large dense framework. Prints the
-checks done and the wrong answers per problem; exits 1 on any wrong answer or a reference that
-is not the instance's.
+(every question with ``--processes``).
+
+Each question is a solver call, which adds up on a large dense framework: ``--every N`` asks
+about every N-th argument only (and those two), from the K-th with ``--start K``, so that runs
+with ``--start 0`` to ``N-1`` side by side cover every argument. Prints the checks done and the
+wrong answers per problem; exits 1 on any wrong answer or a reference that is not the
+instance's.
 """
 
 from __future__ import annotations
@@ -251,9 +255,17 @@ def solve_process(path: Path, problem: str, argument: str | None, *, witness: bo
     return done.stdout
 
 
-def check(path: Path, names: Sequence[str], sem: Semantics, *, processes: bool, every: int = 1) -> Tally:
-    """Every problem for every ``every``-th argument (and for one answered YES and one answered
-    NO, which are also asked of whole processes)."""
+def sample(names: Sequence[str], every: int, start: int, keep: Iterable[str] = ()) -> list[str]:
+    """Every ``every``-th of ``names`` from the ``start``-th, and those in ``keep``, in order."""
+    kept = set(keep)
+    return [a for i, a in enumerate(names) if i % every == start % every or a in kept]
+
+
+def check(
+    path: Path, names: Sequence[str], sem: Semantics, *, processes: bool, every: int = 1, start: int = 0
+) -> Tally:
+    """Every problem for every ``every``-th argument from the ``start``-th (and for one answered
+    YES and one answered NO, which are also asked of whole processes)."""
     from argmap.engine import problems
 
     inst = load(path)
@@ -265,7 +277,7 @@ def check(path: Path, names: Sequence[str], sem: Semantics, *, processes: bool, 
             yes = next((a for a in names if sem.expected(problem, a)), None)
             no = next((a for a in names if not sem.expected(problem, a)), None)
             picked = {a for a in (yes, no) if a is not None}
-            asked = [a for i, a in enumerate(names) if i % every == 0 or a in picked]
+            asked = list(sample(names, every, start, picked))
             by_process = set(asked) if processes else set(picked)
         about = "no argument" if asked == [None] else f"{len(asked)} arguments"
         print(f"  {problem}: {about}", file=sys.stderr, flush=True)
@@ -291,6 +303,9 @@ def main() -> int:
     parser.add_argument(
         "--every", type=int, default=1, metavar="N", help="ask about every N-th argument only (default: all)"
     )
+    parser.add_argument(
+        "--start", type=int, default=0, metavar="K", help="with --every, start from the K-th argument (from 0)"
+    )
     args = parser.parse_args()
     names, attacks = read_instance(args.instance)
     complete = read_extensions(args.reference.read_text(encoding="utf-8"))
@@ -313,7 +328,7 @@ def main() -> int:
         found = argmap_complete(load(path))
         agree = found == set(complete)
         print(f"argmap enumerates {len(found)} complete extensions: {'the same' if agree else 'NOT the reference'}")
-        tally = check(path, names, sem, processes=args.processes, every=max(1, args.every))
+        tally = check(path, names, sem, processes=args.processes, every=max(1, args.every), start=args.start)
     print(f"\n| {'problem':<7} | {'checks':>7} | {'wrong':>5} |")
     print("|---------|---------|-------|")
     for problem, count in tally.checks.items():

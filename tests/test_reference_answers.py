@@ -121,3 +121,11 @@ def test_the_three_instance_formats_read_to_the_same_framework():
 def test_an_ee_answer_reads_to_its_extensions():
     text = "[[],[a49_0,a99_0],[a1_0]]\n\n3 solution(s) found\n"
     assert ref.read_extensions(text) == [frozenset(), frozenset({"a49_0", "a99_0"}), frozenset({"a1_0"})]
+
+
+def test_runs_from_each_start_together_ask_about_every_argument_once():
+    names = [f"a{i}" for i in range(11)]
+    runs = [ref.sample(names, 3, start) for start in range(3)]
+    assert sorted(a for run in runs for a in run) == sorted(names)
+    assert ref.sample(names, 3, 1) == ["a1", "a4", "a7", "a10"]
+    assert ref.sample(names, 4, 0, keep=["a5"]) == ["a0", "a4", "a5", "a8"]
