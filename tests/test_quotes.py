@@ -112,3 +112,40 @@ def test_offsets_map_back_into_the_original(text, data):
     pos = data.draw(st.integers(0, assume_len))
     orig = src.to_original(pos)
     assert 0 <= orig <= len(text)
+
+
+_WORDY = "ab\u00e9\U0001f600\u2014-."
+_SOURCE = st.lists(st.text(alphabet=_WORDY, min_size=1, max_size=4), min_size=1, max_size=80).map(" \n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SOURCE, st.lists(st.text(alphabet=_WORDY + " ", min_size=1, max_size=30), max_size=4), st.data())
+def test_index_finds_every_place_a_scan_finds_by_character_offset(text, made_up, data):
+    src = SourceText(text)
+    pieces = []
+    for _ in range(data.draw(st.integers(1, 8))):
+        a = data.draw(st.integers(0, len(src.text)))
+        b = data.draw(st.integers(a, min(len(src.text), a + 40)))
+        pieces.append(src.text[a:b])
+    firsts = pieces + made_up
+    assert src._indexed_candidates(firsts) == [src._scan(f) for f in firsts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOURCE, st.lists(st.text(alphabet=_WORDY + " [.]", max_size=30), max_size=6))
+def test_quotes_found_with_the_index_match_those_found_by_scanning(text, quotes):
+    import argmap.scenario.quotes as q
+
+    src = SourceText(text)
+    t = src.text
+    quotes = [*quotes, *(f"{t[i : i + 9]} [...] {t[i + 12 : i + 20]}" for i in range(0, len(t), 23))]
+    saved = q._INDEX_THRESHOLD
+    try:
+        q._INDEX_THRESHOLD = 10**12
+        scanned = src.find_many(quotes)
+        q._INDEX_THRESHOLD = -1
+        indexed = src.find_many(quotes)
+    finally:
+        q._INDEX_THRESHOLD = saved
+    assert indexed == scanned
+    assert sum(m is not None for m in indexed) >= len(t) // 23

@@ -225,19 +225,17 @@ class SourceText:
         return found
 
     def _indexed_candidates(self, firsts: Sequence[str]) -> list[list[int]]:
-        import ahocorasick
+        from ahocorasick_rs import AhoCorasick, Implementation
 
-        automaton = ahocorasick.Automaton()
-        keys = {f[:_KEY_CHARS] for f in firsts if f}
-        for key in keys:
-            automaton.add_word(key, len(key))
+        keys = list({f[:_KEY_CHARS] for f in firsts if f})
         if not keys:
             return [[] for _ in firsts]
-        automaton.make_automaton()
+        # Every occurrence of every key, overlapping ones too, by character offset; each key has
+        # one length, so its starts come in order.
+        automaton = AhoCorasick(keys, implementation=Implementation.ContiguousNFA)
         hits: dict[str, list[int]] = {}
-        for end, length in automaton.iter(self.text):
-            start = end - length + 1
-            hits.setdefault(self.text[start : end + 1], []).append(start)
+        for key, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):
+            hits.setdefault(keys[key], []).append(start)
         return [[s for s in hits.get(f[:_KEY_CHARS], ()) if self.text.startswith(f, s)] if f else [] for f in firsts]
 
     def _complete(self, parts: list[str], starts: list[int]) -> Match | None:
