@@ -149,3 +149,24 @@ def test_quotes_found_with_the_index_match_those_found_by_scanning(text, quotes)
         q._INDEX_THRESHOLD = saved
     assert indexed == scanned
     assert sum(m is not None for m in indexed) >= len(t) // 23
+
+
+def _layout_free_by_translation(text: str) -> str:
+    """The normalisation in its plainest form: one translation table, one pattern for both dashes."""
+    import re
+
+    from argmap.scenario.quotes import _CHARS
+
+    text = text.translate(str.maketrans(_CHARS))
+    text = re.sub(r"--+", "\u2014", text)
+    text = re.sub(r"([-\u2014])[ \t\xa0]*\r?\n\s*", r"\1", text)
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TRICKY + "\u2032\u2033\u201a\u201b\u201e\u201f\u00e9", max_size=60))
+def test_replacing_characters_one_by_one_normalises_as_one_translation(text):
+    assert layout_free(text) == _layout_free_by_translation(text)
