@@ -137,10 +137,17 @@ def _normalise_all(groups: list[list[str]]) -> list[list[str]]:
     """``normalise`` over many texts in one pass: NUL (which no text read through the gate can
     hold, and which no layout rule touches) keeps them apart."""
     flat = [t for g in groups for t in g]
-    if any("\x00" in t for t in flat):
+    if not flat:
+        return [[] for _ in groups]
+    joined = "\x00".join(flat)
+    if joined.count("\x00") != len(flat) - 1:  # a text holds a NUL of its own
         return [[normalise(t) for t in g] for g in groups]
-    done = iter(p.strip() for p in layout_free("\x00".join(flat)).split("\x00"))
-    return [[next(done) for _ in g] for g in groups]
+    done = [p.strip() for p in layout_free(joined).split("\x00")]
+    out, at = [], 0
+    for g in groups:
+        out.append(done[at : at + len(g)])
+        at += len(g)
+    return out
 
 
 def _furniture_spans(text: str, passage: str) -> list[tuple[int, int]]:
