@@ -226,6 +226,10 @@ class SourceText:
 
     def find_many(self, quotes: Sequence[str]) -> list[Match | None]:
         """Find each quote; costs about the source length plus the quotes' length."""
+        return [Match(*span) if span is not None else None for span in self.spans(quotes)]
+
+    def spans(self, quotes: Sequence[str]) -> list[tuple[int, int] | None]:
+        """``find_many`` as (start, end) pairs: for a caller that asks only which are found."""
         parts = [[p for p in ps if p] for ps in _normalise_all([ELISION.split(q) if "[" in q else [q] for q in quotes])]
         firsts = [ps[0] if ps else "" for ps in parts]
         if len(quotes) * len(self.text) > _INDEX_THRESHOLD:
@@ -257,7 +261,9 @@ class SourceText:
             hits.setdefault(keys[key], []).append(start)
         return [[s for s in hits.get(f[:_KEY_CHARS], ()) if self.text.startswith(f, s)] if f else [] for f in firsts]
 
-    def _complete(self, parts: list[str], starts: list[int]) -> Match | None:
+    def _complete(self, parts: list[str], starts: list[int]) -> tuple[int, int] | None:
+        if len(parts) == 1 and starts:  # no elision: the first place it starts is the match
+            return starts[0], starts[0] + len(parts[0])
         for start in starts:
             end = start + len(parts[0])
             for part in parts[1:]:
@@ -266,7 +272,7 @@ class SourceText:
                     break
                 end = nxt + len(part)
             else:
-                return Match(start, end)
+                return start, end
         return None
 
     # --- helping authors ------------------------------------------------------------------

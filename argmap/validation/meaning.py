@@ -301,7 +301,9 @@ class _Checker:
                 )
 
     def check_quotes(self) -> None:
-        by_source: dict[str, list[tuple[str, Path]]] = defaultdict(list)
+        # Each source's quotes, and where each stands: (section, item, evidence); the path of a
+        # quote is made only when it is not found.
+        by_source: dict[str, tuple[list[str], list[tuple[str, int, int]]]] = {}
         sections: tuple[tuple[str, tuple[Claim | Relation | Event | GlossaryEntry, ...]], ...] = (
             ("glossary", self.s.glossary),
             ("claims", self.s.claims),
@@ -311,20 +313,25 @@ class _Checker:
         source_ids = self.source_ids
         for section, items in sections:
             for i, item in enumerate(items):
+                if not item.evidence:
+                    continue
                 for j, ev in enumerate(item.evidence):
                     if ev.source not in source_ids:
                         self.ref(ev.source, source_ids, "source", (section, i, "evidence", j, "source"))
                         continue
-                    by_source[ev.source].append((ev.quote, (section, i, "evidence", j, "quote")))
-        for source_id, quotes in by_source.items():
+                    quotes, where = by_source.setdefault(ev.source, ([], []))
+                    quotes.append(ev.quote)
+                    where.append((section, i, j))
+        for source_id, (quotes, where) in by_source.items():
             source = self.sources.get(source_id)
             if source is None:
                 continue  # already reported: not found, unsafe or unreadable
-            found = source.text.find_many([q for q, _ in quotes])
-            for (quote, path), match in zip(quotes, found, strict=True):
-                if match is None:
+            found = source.text.spans(quotes)
+            for quote, (section, i, j), span in zip(quotes, where, found, strict=True):
+                if span is None:
                     closest = nearest(source.text, quote)
                     hint = closest.hint() if closest else "no passage shares three words in a row with this quote"
+                    path: Path = (section, i, "evidence", j, "quote")
                     self.add("E104", f"quote not found in source '{source_id}'", path, hint)
 
     def check_classroom(self) -> None:
