@@ -250,16 +250,19 @@ class SourceText:
     def _indexed_candidates(self, firsts: Sequence[str]) -> list[list[int]]:
         from ahocorasick_rs import AhoCorasick, Implementation
 
-        keys = list({f[:_KEY_CHARS] for f in firsts if f})
-        if not keys:
+        numbers = {f[:_KEY_CHARS]: 0 for f in firsts if f}
+        if not numbers:
             return [[] for _ in firsts]
+        for number, key in enumerate(numbers):
+            numbers[key] = number
         # Every occurrence of every key, overlapping ones too, by character offset; each key has
         # one length, so its starts come in order.
-        automaton = AhoCorasick(keys, implementation=Implementation.ContiguousNFA)
-        hits: dict[str, list[int]] = {}
-        for key, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):
-            hits.setdefault(keys[key], []).append(start)
-        return [[s for s in hits.get(f[:_KEY_CHARS], ()) if self.text.startswith(f, s)] if f else [] for f in firsts]
+        automaton = AhoCorasick(list(numbers), implementation=Implementation.ContiguousNFA)
+        hits: list[list[int]] = [[] for _ in numbers]
+        for number, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):
+            hits[number].append(start)
+        text = self.text
+        return [[s for s in hits[numbers[f[:_KEY_CHARS]]] if text.startswith(f, s)] if f else [] for f in firsts]
 
     def _complete(self, parts: list[str], starts: list[int]) -> tuple[int, int] | None:
         if len(parts) == 1 and starts:  # no elision: the first place it starts is the match

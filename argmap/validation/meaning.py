@@ -45,6 +45,8 @@ class _Checker:
         self.parents = {a.id: a.parent for a in scenario.actors}
         self.kinds = {a.id: a.kind for a in scenario.actors}
         self._publication: dict[str, tuple[FuzzyDate, Day] | None] = {}
+        self._dates: dict[str, tuple[FuzzyDate, Day]] = {}
+        """Each date written, parsed, with the first day it may mean: dates repeat."""
 
     def add(self, code: str, message: str, path: Path, hint: str | None = None) -> None:
         self.out.append(Diagnostic(code, message, path=path, hint=hint))
@@ -196,21 +198,25 @@ class _Checker:
                 self.ref(event, events, "event", (*at, "event"))
             self.check_date(claim.id, self._claim_date(event, date), claim.evidence, at)
 
-    def _claim_date(self, event: str | None, date: str | None) -> FuzzyDate | None:
+    def _claim_date(self, event: str | None, date: str | None) -> str | None:
+        """The date a claim is placed at, as written: its event's, or its own."""
         if event is not None and event in self.events:
-            return FuzzyDate.parse(self.events[event].date)
-        return FuzzyDate.parse(date) if date is not None else None
+            return self.events[event].date
+        return date
 
-    def check_date(self, ident: str, date: FuzzyDate | None, evidence: Iterable[Evidence], at: Path) -> None:
-        if date is None or date.precision == "standing":
+    def check_date(self, ident: str, text: str | None, evidence: Iterable[Evidence], at: Path) -> None:
+        if text is None:
             return
-        earliest: Day | None = None
+        if text not in self._dates:
+            date = FuzzyDate.parse(text)
+            self._dates[text] = (date, date.earliest)
+        date, earliest = self._dates[text]
+        if date.precision == "standing":
+            return
         for j, ev in enumerate(evidence):
             published = self._published(ev.source)
             if published is None:
                 continue
-            if earliest is None:
-                earliest = date.earliest
             if earliest > published[1]:
                 self.add(
                     "E107",
