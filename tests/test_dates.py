@@ -106,3 +106,45 @@ def test_the_schema_takes_the_dates_before_ad_1_the_models_take(value, accepted)
 
     date_schema = all_schemas()["scenario.schema.json"]["$defs"]["Event"]["properties"]["date"]
     assert Draft202012Validator(date_schema).is_valid(value) is accepted
+
+
+from typing import Annotated  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, TypeAdapter, ValidationError  # noqa: E402
+
+from argmap.scenario.dates import DATE_PATTERN, check_date  # noqa: E402
+from argmap.scenario.fields import DateText, _year_as_text  # noqa: E402
+
+# The date type as first written: the year converted, then the pattern checked around it.
+_CONVERTED_THEN_MATCHED = TypeAdapter(
+    Annotated[str, BeforeValidator(_year_as_text), StringConstraints(pattern=DATE_PATTERN), AfterValidator(check_date)]
+)
+_DATE_TEXT = TypeAdapter(DateText)
+
+
+def _outcome(adapter: TypeAdapter[str], value: object) -> object:
+    try:
+        return adapter.validate_python(value)
+    except ValidationError as exc:
+        return [
+            (e["type"], e["loc"], e["msg"], repr(e["input"]), str(e.get("ctx", {}).get("error", "")))
+            for e in exc.errors(include_url=False)
+        ]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789- BCEafterbore standing", max_size=20),
+        st.from_regex(r"(before |after )?-?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True),
+        st.integers(-20000, 20000),
+        st.floats(allow_nan=False),
+        st.booleans(),
+        st.none(),
+        st.lists(st.integers(), max_size=2),
+    )
+)
+def test_date_type_accepts_and_refuses_as_the_pattern_checked_after_conversion(value):
+    assert _outcome(_DATE_TEXT, value) == _outcome(_CONVERTED_THEN_MATCHED, value)

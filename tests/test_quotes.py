@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.scenario.quotes import MAX_GAP, SourceText, normalise
+from argmap.scenario.quotes import ELISION, MAX_GAP, Match, SourceText, normalise
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -63,10 +63,11 @@ def test_indexed_search_finds_the_same_as_a_scan():
     text = " ".join(words)
     quotes = [" ".join(words[i : i + 6]) for i in range(0, 59_000, 331)] + ["w1x1 nowhere to be found"]
     src = SourceText(text)
-    indexed = src.find_many(quotes)  # long source times many quotes: the index is used
+    indexed = src.spans(quotes)  # long source times many quotes: the index is used
     scanned = [src._complete([q], src._scan(q)) for q in quotes]
     assert indexed == scanned
     assert indexed[-1] is None and all(m is not None for m in indexed[:-1])
+    assert src.find_many(quotes) == [Match(*m) if m else None for m in scanned]
 
 
 def test_closest_passage_is_offered_for_a_near_miss():
@@ -112,3 +113,107 @@ def test_offsets_map_back_into_the_original(text, data):
     pos = data.draw(st.integers(0, assume_len))
     orig = src.to_original(pos)
     assert 0 <= orig <= len(text)
+
+
+_WORDY = "ab\u00e9\U0001f600\u2014-."
+_SOURCE = st.lists(st.text(alphabet=_WORDY, min_size=1, max_size=4), min_size=1, max_size=80).map(" \n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SOURCE, st.lists(st.text(alphabet=_WORDY + " ", min_size=1, max_size=30), max_size=4), st.data())
+def test_index_finds_every_place_a_scan_finds_by_character_offset(text, made_up, data):
+    src = SourceText(text)
+    pieces = []
+    for _ in range(data.draw(st.integers(1, 8))):
+        a = data.draw(st.integers(0, len(src.text)))
+        b = data.draw(st.integers(a, min(len(src.text), a + 40)))
+        pieces.append(src.text[a:b])
+    firsts = pieces + made_up
+    assert src._indexed_candidates(firsts) == [src._scan(f) for f in firsts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOURCE, st.lists(st.text(alphabet=_WORDY + " [.]", max_size=30), max_size=6))
+def test_quotes_found_with_the_index_match_those_found_by_scanning(text, quotes):
+    import argmap.scenario.quotes as q
+
+    src = SourceText(text)
+    t = src.text
+    quotes = [*quotes, *(f"{t[i : i + 9]} [...] {t[i + 12 : i + 20]}" for i in range(0, len(t), 23))]
+    saved = q._INDEX_THRESHOLD
+    try:
+        q._INDEX_THRESHOLD = 10**12
+        scanned = src.find_many(quotes)
+        q._INDEX_THRESHOLD = -1
+        indexed = src.find_many(quotes)
+    finally:
+        q._INDEX_THRESHOLD = saved
+    assert indexed == scanned
+    assert sum(m is not None for m in indexed) >= len(t) // 23
+
+
+def _layout_free_by_translation(text: str) -> str:
+    """The normalisation in its plainest form: one translation table, one pattern for both dashes."""
+    import re
+
+    from argmap.scenario.quotes import _CHARS
+
+    text = text.translate(str.maketrans(_CHARS))
+    text = re.sub(r"--+", "\u2014", text)
+    text = re.sub(r"([-\u2014])[ \t\xa0]*\r?\n\s*", r"\1", text)
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TRICKY + "\u2032\u2033\u201a\u201b\u201e\u201f\u00e9", max_size=60))
+def test_replacing_characters_one_by_one_normalises_as_one_translation(text):
+    assert layout_free(text) == _layout_free_by_translation(text)
+
+
+def _spans_one_by_one(src: SourceText, quotes: list[str]) -> list[tuple[int, int] | None]:
+    """Each quote on its own, in the plainest way: its parts normalised one by one, every place
+    its first part starts tried in turn, each later part looked for within the gap."""
+    out: list[tuple[int, int] | None] = []
+    for quote in quotes:
+        parts = [p for p in (normalise(p) for p in ELISION.split(quote)) if p]
+        found = None
+        start = src.text.find(parts[0]) if parts else -1
+        while start != -1 and found is None:
+            end = start + len(parts[0])
+            for part in parts[1:]:
+                at = src.text.find(part, end, end + MAX_GAP + len(part))
+                if at == -1:
+                    break
+                end = at + len(part)
+            else:
+                found = (start, end)
+            start = src.text.find(parts[0], start + 1)
+        out.append(found)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOURCE, st.lists(st.text(alphabet=_WORDY + " [.]\n\u2019", max_size=30), max_size=6), st.data())
+def test_quotes_found_together_are_those_found_one_by_one(text, made_up, data):
+    import argmap.scenario.quotes as q
+
+    src = SourceText(text)
+    t = src.text
+    quotes = list(made_up)
+    for _ in range(data.draw(st.integers(0, 6))):
+        a = data.draw(st.integers(0, len(t)))
+        b = data.draw(st.integers(a, len(t)))
+        cut = data.draw(st.integers(a, b))
+        quotes.append(t[a:b] if data.draw(st.booleans()) else f"{t[a:cut]} [...] {t[cut + 2 : b + 5]}")
+    expected = _spans_one_by_one(src, quotes)
+    saved = q._INDEX_THRESHOLD
+    try:
+        for threshold in (10**12, -1):  # scanned, then with the index
+            q._INDEX_THRESHOLD = threshold
+            assert src.spans(quotes) == expected
+            assert src.find_many(quotes) == [Match(*m) if m else None for m in expected]
+    finally:
+        q._INDEX_THRESHOLD = saved

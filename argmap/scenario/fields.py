@@ -32,10 +32,13 @@ def _year_as_text(value: object) -> object:
     return value
 
 
+# The pattern comes before the year's conversion so that it is checked with the string itself,
+# natively, rather than by a Python call wrapped around the conversion; either way it applies
+# to the converted text, before ``check_date``.
 DateText = Annotated[
     str,
-    BeforeValidator(_year_as_text),
     StringConstraints(pattern=DATE_PATTERN),
+    BeforeValidator(_year_as_text),
     AfterValidator(check_date),
     WithJsonSchema(
         {

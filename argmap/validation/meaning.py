@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.base.diagnostics import Diagnostic, Path, did_you_mean
-from argmap.scenario.dates import FuzzyDate
+from argmap.scenario.dates import Day, FuzzyDate
 from argmap.scenario.model import Claim, Event, Evidence, GlossaryEntry, Relation, Scenario
 from argmap.scenario.sides import side_of
 from argmap.validation.nearest import nearest
@@ -44,6 +44,9 @@ class _Checker:
         self.source_ids = {s.id for s in scenario.sources}
         self.parents = {a.id: a.parent for a in scenario.actors}
         self.kinds = {a.id: a.kind for a in scenario.actors}
+        self._publication: dict[str, tuple[FuzzyDate, Day] | None] = {}
+        self._dates: dict[str, tuple[FuzzyDate, Day]] = {}
+        """Each date written, parsed, with the first day it may mean: dates repeat."""
 
     def add(self, code: str, message: str, path: Path, hint: str | None = None) -> None:
         self.out.append(Diagnostic(code, message, path=path, hint=hint))
@@ -81,12 +84,17 @@ class _Checker:
         for section, ids in groups.items():
             self._unique([(section, i, x) for i, x in enumerate(ids)])
         # Claims and relations share one namespace: undercuts point at relations.
+        shared = len(self.s.claims) + len(self.s.relations)
+        if len(self.claims.keys() | self.relations.keys()) == shared:
+            return  # every id is another: nothing to report
         self._unique(
             [("claims", i, c.id) for i, c in enumerate(self.s.claims)]
             + [("relations", i, r.id) for i, r in enumerate(self.s.relations)]
         )
 
     def _unique(self, items: list[tuple[str, int, str]]) -> None:
+        if len({ident for _, _, ident in items}) == len(items):
+            return
         first: dict[str, tuple[str, int]] = {}
         for section, i, ident in items:
             if ident in first:
@@ -140,105 +148,134 @@ class _Checker:
                 self.ref(actor, self.actors, "actor", ("events", i, "actors", j))
 
     def check_claims(self) -> None:
+        actors, topics, events = self.actors, self.topics, self.events
         for i, claim in enumerate(self.s.claims):
             at: Path = ("claims", i)
-            self.ref(claim.actor, self.actors, "actor", (*at, "actor"))
+            # Only a reference that does not resolve needs its path: most do resolve.
+            if claim.actor not in actors:
+                self.ref(claim.actor, actors, "actor", (*at, "actor"))
             for j, other in enumerate(claim.with_):
-                self.ref(other, self.actors, "actor", (*at, "with", j))
-            self.ref(claim.topic, self.topics, "topic", (*at, "topic"))
-            if claim.topic is not None and claim.stance is None:
+                self.ref(other, actors, "actor", (*at, "with", j))
+            topic, stance, event, date = claim.topic, claim.stance, claim.event, claim.date
+            if topic is not None and topic not in topics:
+                self.ref(topic, topics, "topic", (*at, "topic"))
+            if topic is not None and stance is None:
                 self.add(
                     "E112",
                     f"claim '{claim.id}' has a topic but no stance",
                     at,
                     "add 'stance: for', 'against' or 'neutral'",
                 )
-            if claim.stance is not None and claim.topic is None:
+            if stance is not None and topic is None:
                 self.add(
                     "E112",
                     f"claim '{claim.id}' has a stance but no topic",
                     (*at, "stance"),
                     "add the 'topic:' the stance is about",
                 )
-            if claim.event is not None and claim.date is not None:
+            if event is not None and date is not None:
                 self.add(
                     "E110",
                     f"claim '{claim.id}' has both an event and a date",
                     (*at, "date"),
                     "a claim made at an event takes the event's date: remove 'date'",
                 )
-            elif claim.event is None and claim.date is None:
+            elif event is None and date is None:
                 self.add(
                     "E110",
                     f"claim '{claim.id}' is not placed in time",
                     at,
                     "add 'event:' or 'date:' (use 'date: standing' for a position held from the start)",
                 )
-            if claim.order is not None and claim.event is not None:
+            if claim.order is not None and event is not None:
                 self.add(
                     "E110",
                     f"claim '{claim.id}': 'order' applies to dated claims, not to claims at an event",
                     (*at, "order"),
                     "order the event instead",
                 )
-            self.ref(claim.event, self.events, "event", (*at, "event"))
-            self.check_date(claim.id, self._claim_date(claim.event, claim.date), claim.evidence, at)
+            if event is not None and event not in events:
+                self.ref(event, events, "event", (*at, "event"))
+            self.check_date(claim.id, self._claim_date(event, date), claim.evidence, at)
 
-    def _claim_date(self, event: str | None, date: str | None) -> FuzzyDate | None:
+    def _claim_date(self, event: str | None, date: str | None) -> str | None:
+        """The date a claim is placed at, as written: its event's, or its own."""
         if event is not None and event in self.events:
-            return FuzzyDate.parse(self.events[event].date)
-        return FuzzyDate.parse(date) if date is not None else None
+            return self.events[event].date
+        return date
 
-    def check_date(self, ident: str, date: FuzzyDate | None, evidence: Iterable[Evidence], at: Path) -> None:
-        if date is None or date.precision == "standing":
+    def check_date(self, ident: str, text: str | None, evidence: Iterable[Evidence], at: Path) -> None:
+        if text is None:
+            return
+        if text not in self._dates:
+            date = FuzzyDate.parse(text)
+            self._dates[text] = (date, date.earliest)
+        date, earliest = self._dates[text]
+        if date.precision == "standing":
             return
         for j, ev in enumerate(evidence):
-            source = self.sources.get(ev.source)
-            if source is None or source.facts.published is None:
+            published = self._published(ev.source)
+            if published is None:
                 continue
-            published = FuzzyDate.parse(source.facts.published)
-            if date.earliest > published.latest:
+            if earliest > published[1]:
                 self.add(
                     "E107",
                     f"'{ident}' is dated {date.describe()}, after its source "
-                    f"'{ev.source}' was published ({published.describe()})",
+                    f"'{ev.source}' was published ({published[0].describe()})",
                     (*at, "evidence", j, "source"),
                     "a claim cannot be later than the text that reports it; check the date",
                 )
 
+    def _published(self, source_id: str) -> tuple[FuzzyDate, Day] | None:
+        """A source's publication date and the last day it may mean, read once per source."""
+        if source_id in self._publication:
+            return self._publication[source_id]
+        source = self.sources.get(source_id)
+        found = None
+        if source is not None and source.facts.published is not None:
+            published = FuzzyDate.parse(source.facts.published)
+            found = (published, published.latest)
+        self._publication[source_id] = found
+        return found
+
     def check_relations(self) -> None:
+        claims, relations, actors = self.claims, self.relations, self.actors
         for i, rel in enumerate(self.s.relations):
             at: Path = ("relations", i)
-            if rel.from_ == rel.to:
-                self.add("E108", f"relation '{rel.id}' points from '{rel.to}' to itself", (*at, "to"))
-            if rel.from_ not in self.claims and rel.from_ in self.relations:  # a claim wins a clash
+            start, end = rel.from_, rel.to
+            if start == end:
+                self.add("E108", f"relation '{rel.id}' points from '{end}' to itself", (*at, "to"))
+            if start in claims:  # a claim wins a clash
+                pass
+            elif start in relations:
                 self.add(
                     "E114",
-                    f"relation '{rel.id}' starts at relation '{rel.from_}'; 'from' is a claim",
+                    f"relation '{rel.id}' starts at relation '{start}'; 'from' is a claim",
                     (*at, "from"),
                 )
             else:
-                self.ref(rel.from_, self.claims, "claim", (*at, "from"))
+                self.ref(start, claims, "claim", (*at, "from"))
             if rel.type == "undercuts":
-                if rel.to in self.claims and rel.to not in self.relations:
+                if end in claims and end not in relations:
                     self.add(
                         "E114",
-                        f"'undercuts' targets a relation, but '{rel.to}' is a claim",
+                        f"'undercuts' targets a relation, but '{end}' is a claim",
                         (*at, "to"),
                         "use 'attacks' against a claim, or name the relation it undercuts",
                     )
-                else:
-                    self.ref(rel.to, self.relations, "relation", (*at, "to"))
-            elif rel.to in self.relations and rel.to not in self.claims:
+                elif end not in relations:
+                    self.ref(end, relations, "relation", (*at, "to"))
+            elif end in relations and end not in claims:
                 self.add(
                     "E114",
-                    f"'{rel.type}' targets a claim, but '{rel.to}' is a relation",
+                    f"'{rel.type}' targets a claim, but '{end}' is a relation",
                     (*at, "to"),
                     "use 'undercuts' to attack a relation",
                 )
-            else:
-                self.ref(rel.to, self.claims, "claim", (*at, "to"))
-            self.ref(rel.by, self.actors, "actor", (*at, "by"))
+            elif end not in claims:
+                self.ref(end, claims, "claim", (*at, "to"))
+            if rel.by is not None and rel.by not in actors:
+                self.ref(rel.by, actors, "actor", (*at, "by"))
             if rel.type == "contradicts" and rel.from_ in self.claims and rel.to in self.claims:
                 a = side_of(self.claims[rel.from_].actor, self.parents, self.kinds)
                 b = side_of(self.claims[rel.to].actor, self.parents, self.kinds)
@@ -270,29 +307,37 @@ class _Checker:
                 )
 
     def check_quotes(self) -> None:
-        by_source: dict[str, list[tuple[str, Path]]] = defaultdict(list)
+        # Each source's quotes, and where each stands: (section, item, evidence); the path of a
+        # quote is made only when it is not found.
+        by_source: dict[str, tuple[list[str], list[tuple[str, int, int]]]] = {}
         sections: tuple[tuple[str, tuple[Claim | Relation | Event | GlossaryEntry, ...]], ...] = (
             ("glossary", self.s.glossary),
             ("claims", self.s.claims),
             ("relations", self.s.relations),
             ("events", self.s.events),
         )
+        source_ids = self.source_ids
         for section, items in sections:
             for i, item in enumerate(items):
+                if not item.evidence:
+                    continue
                 for j, ev in enumerate(item.evidence):
-                    path: Path = (section, i, "evidence", j)
-                    if not self.ref(ev.source, self.source_ids, "source", (*path, "source")):
+                    if ev.source not in source_ids:
+                        self.ref(ev.source, source_ids, "source", (section, i, "evidence", j, "source"))
                         continue
-                    by_source[ev.source].append((ev.quote, (*path, "quote")))
-        for source_id, quotes in by_source.items():
+                    quotes, where = by_source.setdefault(ev.source, ([], []))
+                    quotes.append(ev.quote)
+                    where.append((section, i, j))
+        for source_id, (quotes, where) in by_source.items():
             source = self.sources.get(source_id)
             if source is None:
                 continue  # already reported: not found, unsafe or unreadable
-            found = source.text.find_many([q for q, _ in quotes])
-            for (quote, path), match in zip(quotes, found, strict=True):
-                if match is None:
+            found = source.text.spans(quotes)
+            for quote, (section, i, j), span in zip(quotes, where, found, strict=True):
+                if span is None:
                     closest = nearest(source.text, quote)
                     hint = closest.hint() if closest else "no passage shares three words in a row with this quote"
+                    path: Path = (section, i, "evidence", j, "quote")
                     self.add("E104", f"quote not found in source '{source_id}'", path, hint)
 
     def check_classroom(self) -> None:
@@ -334,8 +379,8 @@ class _Checker:
 
     def warnings(self) -> None:
         touched: set[str] = set(self.mentions.related)
-        for rel in self.s.relations:
-            touched.update((rel.from_, rel.to))
+        touched.update(rel.from_ for rel in self.s.relations)
+        touched.update(rel.to for rel in self.s.relations)
         for i, claim in enumerate(self.s.claims):
             if claim.id not in touched:
                 self.add(

@@ -6,6 +6,7 @@ the data it built. Diagnostics carry data paths; a caller with positions locates
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -150,9 +151,17 @@ CHECKERS: tuple[tuple[str, Checker], ...] = (
 def validate(data: Any, base: Path, search_path: tuple[Path, ...] = ()) -> Validation:
     """Run every checker in order on parsed scenario data; never raises for bad data."""
     v = Validation(data, base, search_path)
-    for _name, checker in CHECKERS:
-        if not checker(v):
-            break
+    # The checkers make tens of thousands of objects that live on (the models, their tuples,
+    # the indexes): the cycle collector would walk them over and over and free none of them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for _name, checker in CHECKERS:
+            if not checker(v):
+                break
+    finally:
+        if collecting:
+            gc.enable()
     if v.positions:
         later = [shape.placed(d, v.positions) for d in v.diagnostics[v.shaped :]]
         v.diagnostics[v.shaped :] = later
