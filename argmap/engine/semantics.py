@@ -12,14 +12,16 @@ without a solver.
 * Preferred extensions (and witnesses) are grown from an admissible set through its reduct,
   the solver asked only about what propagation leaves open (see ``grow``).
 * Sceptical acceptance under preferred semantics asks first whether an admissible set
-  attacks the argument, then searches for a complete extension lacking it that cannot be
-  grown to hold it, each failed try ruling out every set leaving a small defence of the
-  argument unattacked (``_preferred_lacking``).
+  attacks the argument, then searches, among the labellings no single argument can join,
+  for a complete extension lacking it that cannot be grown to hold it, each failed try
+  ruling out every labelling a small set holding the argument could join in the same way
+  (``_preferred_lacking``).
 * The status of every argument (``acceptance``) asks each part once for a labelling with an
   argument not yet known to be credulously accepted IN; every answer settles all the
   arguments it makes IN, so a part needs a few queries, not one per argument. For sceptical
-  status only the credulously accepted arguments no credulously accepted one attacks need
-  the search.
+  status only the credulously accepted arguments no credulously accepted one attacks are
+  candidates; those among them that defend themselves (the ideal extension) are accepted at
+  once, and only the rest need the search.
 """
 
 from __future__ import annotations
