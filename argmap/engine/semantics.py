@@ -385,7 +385,7 @@ def _acceptance(af: Framework, semantics: Semantics, g: bytearray, *, sceptical:
     return Acceptance(bytes(cred), bytes(scep))
 
 
-BRIEF = 400
+BRIEF = 100
 """Conflicts the ``many_in`` solver is given to answer before the admissible encoding is
 asked instead: its answers on map-shaped frameworks take a few dozen."""
 
