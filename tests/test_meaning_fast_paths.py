@@ -15,8 +15,7 @@ from argmap.scenario.dates import FuzzyDate
 from argmap.scenario.loaded import LoadedSource
 from argmap.scenario.model import Claim, Event, Evidence, GlossaryEntry, Relation, Scenario
 from argmap.scenario.quotes import SourceText
-from argmap.scenario.sides import side_of
-from argmap.validation.meaning import _ITEM, _Checker, _side_text, ordinal
+from argmap.validation.meaning import _Checker
 from argmap.validation.nearest import nearest
 from argmap.validation.shape import Mentions
 
@@ -24,38 +23,11 @@ from argmap.validation.shape import Mentions
 class _PlainChecker(_Checker):
     """The checks as first written: every path made, every date parsed, every time."""
 
-    def unique_ids(self) -> None:
-        groups = {
-            "glossary": [g.term for g in self.s.glossary],
-            "sources": [x.id for x in self.s.sources],
-            "actors": [x.id for x in self.s.actors],
-            "topics": [x.id for x in self.s.topics],
-            "events": [x.id for x in self.s.events],
-            "walkthroughs": [x.id for x in self.s.walkthroughs],
-            "exercises": [x.id for x in self.s.exercises],
-        }
-        for section, ids in groups.items():
-            self._unique([(section, i, x) for i, x in enumerate(ids)])
-        # Claims and relations share one namespace: undercuts point at relations.
-        self._unique(
-            [("claims", i, c.id) for i, c in enumerate(self.s.claims)]
-            + [("relations", i, r.id) for i, r in enumerate(self.s.relations)]
-        )
+    def _shared_ids_distinct(self) -> bool:
+        return False  # always look through the claims and relations
 
     def _unique(self, items: list[tuple[str, int, str]]) -> None:
-        first: dict[str, tuple[str, int]] = {}
-        for section, i, ident in items:
-            if ident in first:
-                fs, fi = first[ident]
-                key = "term" if section == "glossary" else "id"
-                self.add(
-                    "E102",
-                    f"duplicate id '{ident}': the {ordinal(fi + 1)} {_ITEM[fs]} has it too",
-                    (section, i, key),
-                    "ids name one thing each; claims and relations share one set of ids",
-                )
-            else:
-                first[ident] = (section, i)
+        self._duplicates(items)  # without the set of ids compared first
 
     def check_claims(self) -> None:
         for i, claim in enumerate(self.s.claims):
@@ -157,17 +129,8 @@ class _PlainChecker(_Checker):
             else:
                 self.ref(rel.to, self.claims, "claim", (*at, "to"))
             self.ref(rel.by, self.actors, "actor", (*at, "by"))
-            if rel.type == "contradicts" and rel.from_ in self.claims and rel.to in self.claims:
-                a = side_of(self.claims[rel.from_].actor, self.parents, self.kinds)
-                b = side_of(self.claims[rel.to].actor, self.parents, self.kinds)
-                if a is None or a != b:
-                    self.add(
-                        "E111",
-                        f"'contradicts' joins claims of one side; '{rel.from_}' is "
-                        f"{_side_text(a)} and '{rel.to}' is {_side_text(b)}",
-                        (*at, "type"),
-                        "use 'attacks' between different sides",
-                    )
+            if rel.type == "contradicts":
+                self._same_side(rel, at)
 
     def check_quotes(self) -> None:
         by_source: dict[str, list[tuple[str, Path]]] = defaultdict(list)
@@ -194,36 +157,6 @@ class _PlainChecker(_Checker):
                     closest = nearest(source.text, quote)
                     hint = closest.hint() if closest else "no passage shares three words in a row with this quote"
                     self.add("E104", f"quote not found in source '{source_id}'", path, hint)
-
-    def warnings(self) -> None:
-        touched: set[str] = set(self.mentions.related)
-        for rel in self.s.relations:
-            touched.update((rel.from_, rel.to))
-        for i, claim in enumerate(self.s.claims):
-            if claim.id not in touched:
-                self.add(
-                    "W101",
-                    f"claim '{claim.id}' takes part in no relation",
-                    ("claims", i, "id"),
-                    "link it with supports/attacks, or leave it if it stands alone in the texts",
-                )
-        addressed = {c.topic for c in self.s.claims} | self.mentions.topics
-        for i, topic in enumerate(self.s.topics):
-            if topic.id not in addressed:
-                self.add("W102", f"no claim addresses topic '{topic.id}'", ("topics", i, "id"))
-        same_date: dict[str, list[int]] = defaultdict(list)
-        for i, event in enumerate(self.s.events):
-            if event.order is None:
-                same_date[event.date].append(i)
-        for date, idx in same_date.items():
-            if len(idx) > 1:
-                names = ", ".join(f"'{self.s.events[i].id}'" for i in idx)
-                self.add(
-                    "W103",
-                    f"events {names} share the date {date} and have no 'order'",
-                    ("events", idx[1], "date"),
-                    "add 'order: 1', 'order: 2', ... as the texts allow; until then they follow the file's order",
-                )
 
 
 SOURCE_TEXT = "The treaty stands. Talks went on in June. The shield is a threat to the balance."

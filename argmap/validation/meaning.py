@@ -84,17 +84,22 @@ class _Checker:
         for section, ids in groups.items():
             self._unique([(section, i, x) for i, x in enumerate(ids)])
         # Claims and relations share one namespace: undercuts point at relations.
-        shared = len(self.s.claims) + len(self.s.relations)
-        if len(self.claims.keys() | self.relations.keys()) == shared:
+        if self._shared_ids_distinct():
             return  # every id is another: nothing to report
         self._unique(
             [("claims", i, c.id) for i, c in enumerate(self.s.claims)]
             + [("relations", i, r.id) for i, r in enumerate(self.s.relations)]
         )
 
+    def _shared_ids_distinct(self) -> bool:
+        """Whether no two claims or relations share an id, read from the indexes by id."""
+        return len(self.claims.keys() | self.relations.keys()) == len(self.s.claims) + len(self.s.relations)
+
     def _unique(self, items: list[tuple[str, int, str]]) -> None:
-        if len({ident for _, _, ident in items}) == len(items):
-            return
+        if len({ident for _, _, ident in items}) != len(items):
+            self._duplicates(items)
+
+    def _duplicates(self, items: list[tuple[str, int, str]]) -> None:
         first: dict[str, tuple[str, int]] = {}
         for section, i, ident in items:
             if ident in first:
@@ -276,17 +281,22 @@ class _Checker:
                 self.ref(end, claims, "claim", (*at, "to"))
             if rel.by is not None and rel.by not in actors:
                 self.ref(rel.by, actors, "actor", (*at, "by"))
-            if rel.type == "contradicts" and rel.from_ in self.claims and rel.to in self.claims:
-                a = side_of(self.claims[rel.from_].actor, self.parents, self.kinds)
-                b = side_of(self.claims[rel.to].actor, self.parents, self.kinds)
-                if a is None or a != b:
-                    self.add(
-                        "E111",
-                        f"'contradicts' joins claims of one side; '{rel.from_}' is "
-                        f"{_side_text(a)} and '{rel.to}' is {_side_text(b)}",
-                        (*at, "type"),
-                        "use 'attacks' between different sides",
-                    )
+            if rel.type == "contradicts":
+                self._same_side(rel, at)
+
+    def _same_side(self, rel: Relation, at: Path) -> None:
+        """E111 unless the two claims a contradiction joins are of one side."""
+        if rel.from_ in self.claims and rel.to in self.claims:
+            a = side_of(self.claims[rel.from_].actor, self.parents, self.kinds)
+            b = side_of(self.claims[rel.to].actor, self.parents, self.kinds)
+            if a is None or a != b:
+                self.add(
+                    "E111",
+                    f"'contradicts' joins claims of one side; '{rel.from_}' is "
+                    f"{_side_text(a)} and '{rel.to}' is {_side_text(b)}",
+                    (*at, "type"),
+                    "use 'attacks' between different sides",
+                )
 
     def check_glossary(self) -> None:
         for i, entry in enumerate(self.s.glossary):
