@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import repeat
 from typing import Self
 
@@ -56,6 +57,17 @@ def interrupt_all() -> None:
     for s in list(_LIVE):
         if s.interruptible:
             s.solver.interrupt()
+
+
+@contextmanager
+def _as_keyboard_interrupt() -> Iterator[None]:
+    """Raise the solver's own error for a Ctrl-C it caught (CaDiCaL's) as ``KeyboardInterrupt``."""
+    try:
+        yield
+    except Exception as exc:
+        if "interrupt" in str(exc):
+            raise KeyboardInterrupt from None
+        raise
 
 
 def clear_interrupts() -> None:
@@ -123,12 +135,8 @@ class SatSolver:
             if found is None:
                 raise KeyboardInterrupt
             return bool(found)
-        try:
+        with _as_keyboard_interrupt():
             return bool(self.solver.solve(assumptions=assumptions))
-        except Exception as exc:  # the solver's own error for a Ctrl-C it caught
-            if "interrupt" in str(exc):
-                raise KeyboardInterrupt from None
-            raise
 
 
 class LabellingSolver(SatSolver):
@@ -187,12 +195,8 @@ class LabellingSolver(SatSolver):
         no answer can be slow where another encoding's are fast."""
         assert not self.interruptible
         self.solver.conf_budget(conflicts)
-        try:
+        with _as_keyboard_interrupt():
             found = self.solver.solve_limited(assumptions=list(assumptions))
-        except Exception as exc:  # the solver's own error for a Ctrl-C it caught
-            if "interrupt" in str(exc):
-                raise KeyboardInterrupt from None
-            raise
         if found is None:
             return False, None
         return True, self._model() if found else None

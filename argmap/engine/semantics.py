@@ -206,8 +206,8 @@ def _preferred_lacking(
     A counterexample-guided search. The solver proposes a complete extension E lacking a
     candidate; if no complete extension containing E holds every candidate, E is the
     answer. Otherwise one that does is found, and within it a small set D holding the
-    candidates that E could be joined by: each attacker
-    of D is OUT in E or attacked by D (see ``_defence``). Any admissible set P attacking no
+    candidates that E could be joined by: each attacker of D is OUT in E or attacked by D
+    (see ``_defence``). Any admissible set P attacking no
     member of D and making OUT the attackers D leaves to E stays admissible with D added, so
     no preferred extension lacking a candidate is among them: from then on E must hold an
     attacker of D, or leave one of those attackers not OUT. This clause stays true for any
