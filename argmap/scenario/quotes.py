@@ -250,11 +250,10 @@ class SourceText:
     def _indexed_candidates(self, firsts: Sequence[str]) -> list[list[int]]:
         from ahocorasick_rs import AhoCorasick, Implementation
 
-        numbers = {f[:_KEY_CHARS]: 0 for f in firsts if f}
-        if not numbers:
+        keys = dict.fromkeys(f[:_KEY_CHARS] for f in firsts if f)
+        if not keys:
             return [[] for _ in firsts]
-        for number, key in enumerate(numbers):
-            numbers[key] = number
+        numbers = {key: number for number, key in enumerate(keys)}
         # Every occurrence of every key, overlapping ones too, by character offset; each key has
         # one length, so its starts come in order.
         automaton = AhoCorasick(list(numbers), implementation=Implementation.ContiguousNFA)
